@@ -1,0 +1,86 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "trialpipe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trialpipe", targets: ["trialpipe"]),
+        .library(name: "TrialpipeKit", targets: ["Pipeline", "BuiltinPlugins", "TrialModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: upcoming),
+        .target(name: "TrialModel", swiftSettings: upcoming),
+        .target(name: "Extraction", dependencies: ["TrialModel", "XMLSupport"], swiftSettings: upcoming),
+        .target(
+            name: "Enrichment",
+            dependencies: ["TrialModel"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "TrialModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(name: "Sinks", dependencies: ["Pipeline", "TrialModel", "XMLSupport"], swiftSettings: upcoming),
+        .target(name: "Watch", swiftSettings: upcoming),
+        .target(
+            name: "BuiltinPlugins",
+            dependencies: ["Pipeline", "Extraction", "Enrichment", "Sinks", "TrialModel"],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "TrialpipeCLI",
+            dependencies: [
+                "Pipeline", "BuiltinPlugins", "Watch", "TrialModel", "Extraction", "Sinks", "XMLSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(name: "trialpipe", dependencies: ["TrialpipeCLI"], swiftSettings: upcoming),
+
+        .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: upcoming),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TrialModel"], swiftSettings: upcoming),
+        .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "TrialModel"], swiftSettings: upcoming),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TrialModel"], swiftSettings: upcoming),
+        .testTarget(
+            name: "SinksTests",
+            dependencies: ["Sinks", "Pipeline", "TrialModel", "XMLSupport"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "WatchTests", dependencies: ["Watch"], swiftSettings: upcoming),
+        .testTarget(
+            name: "TrialpipeCLITests",
+            dependencies: ["TrialpipeCLI", "Pipeline", "BuiltinPlugins", "TrialModel"],
+            swiftSettings: upcoming
+        ),
+    ]
+)

@@ -1,0 +1,155 @@
+/// Turns the spellings real pages use for coded values into the record's enums.
+///
+/// Every value is first reduced to a key: upper-case ASCII letters and digits with single underscores
+/// between words ("Active, not recruiting" → `ACTIVE_NOT_RECRUITING`). Keys are then matched against the
+/// enum's raw values and a short table of synonyms.
+public enum EnumNormalizer {
+    /// The key of a free-text value: upper-case words joined by single underscores.
+    public static func key(_ text: some StringProtocol) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSeparator = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                if pendingSeparator, !out.isEmpty { out.append(UInt8(ascii: "_")) }
+                pendingSeparator = false
+                out.append(byte - 32)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSeparator, !out.isEmpty { out.append(UInt8(ascii: "_")) }
+                pendingSeparator = false
+                out.append(byte)
+            default:
+                pendingSeparator = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The overall status named by `text`, e.g. "Not yet recruiting" or "NOT_YET_RECRUITING".
+    public static func overallStatus(_ text: some StringProtocol) -> OverallStatus? {
+        let k = key(text)
+        if let exact = OverallStatus(rawValue: k) { return exact }
+        switch k {
+        case "UNKNOWN_STATUS", "STATUS_UNKNOWN": return .unknown
+        case "ACTIVE": return .activeNotRecruiting
+        case "OPEN", "OPEN_TO_RECRUITMENT": return .recruiting
+        case "CLOSED", "CLOSED_TO_RECRUITMENT": return .activeNotRecruiting
+        default: break
+        }
+        // A status followed by more words ("Recruiting now", "Completed (has results)").
+        for status in OverallStatus.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+        where k.hasPrefix(status.rawValue + "_") {
+            return status
+        }
+        return nil
+    }
+
+    /// The study type named by `text` ("Interventional", "Observational [Patient Registry]").
+    public static func studyType(_ text: some StringProtocol) -> StudyType? {
+        let k = key(text)
+        if let exact = StudyType(rawValue: k) { return exact }
+        if k.hasPrefix("INTERVENTIONAL") { return .interventional }
+        if k.hasPrefix("OBSERVATIONAL") { return .observational }
+        if k.hasPrefix("EXPANDED_ACCESS") { return .expandedAccess }
+        return nil
+    }
+
+    /// The intervention model ("Single Group Assignment", "PARALLEL", "Crossover").
+    public static func interventionModel(_ text: some StringProtocol) -> InterventionModel? {
+        var k = key(text)
+        if k.hasSuffix("_ASSIGNMENT") { k.removeLast("_ASSIGNMENT".count) }
+        if let exact = InterventionModel(rawValue: k) { return exact }
+        switch k {
+        case "SINGLE", "SINGLE_ARM", "SINGLE_GROUP_STUDY": return .singleGroup
+        case "CROSS_OVER": return .crossover
+        default: return nil
+        }
+    }
+
+    /// The allocation ("Randomized", "Non-Randomized", "N/A").
+    public static func allocation(_ text: some StringProtocol) -> Allocation? {
+        let k = key(text)
+        if let exact = Allocation(rawValue: k) { return exact }
+        switch k {
+        case "N_A", "NOT_APPLICABLE": return .notApplicable
+        case "NONRANDOMIZED", "NON_RANDOMISED", "NONRANDOMISED": return .nonRandomized
+        case "RANDOMISED": return .randomized
+        default: return nil
+        }
+    }
+
+    /// The primary purpose ("Treatment", "Supportive Care", "Educational/Counseling/Training").
+    public static func primaryPurpose(_ text: some StringProtocol) -> PrimaryPurpose? {
+        let k = key(text)
+        if let exact = PrimaryPurpose(rawValue: k) { return exact }
+        if k.hasPrefix("EDUCATIONAL") { return .ect }
+        return nil
+    }
+
+    /// The masking ("None (Open Label)", "Double (Participant, Investigator)", "QUADRUPLE").
+    public static func masking(_ text: some StringProtocol) -> Masking? {
+        let k = key(text)
+        if let exact = Masking(rawValue: k) { return exact }
+        if k.hasPrefix("OPEN_LABEL") { return Masking.none }
+        for masking in Masking.allCases where k.hasPrefix(masking.rawValue + "_") { return masking }
+        return nil
+    }
+
+    /// The intervention type ("Drug", "Biological", "Dietary Supplement").
+    public static func interventionType(_ text: some StringProtocol) -> InterventionType? {
+        let k = key(text)
+        if let exact = InterventionType(rawValue: k) { return exact }
+        switch k {
+        case "BIOLOGIC", "BIOLOGICS", "BIOLOGICALS", "VACCINE": return .biological
+        case "DRUGS", "MEDICATION": return .drug
+        case "SURGERY", "SURGICAL_PROCEDURE": return .procedure
+        case "RADIOTHERAPY", "RADIATION_THERAPY": return .radiation
+        case "BEHAVIOURAL": return .behavioral
+        case "DIAGNOSTIC": return .diagnosticTest
+        default: return nil
+        }
+    }
+
+    /// The arm group type ("Experimental", "Active Comparator", "No Intervention").
+    public static func armGroupType(_ text: some StringProtocol) -> ArmGroupType? {
+        let k = key(text)
+        if let exact = ArmGroupType(rawValue: k) { return exact }
+        switch k {
+        case "PLACEBO": return .placeboComparator
+        case "SHAM": return .shamComparator
+        case "ACTIVE", "ACTIVE_CONTROL": return .activeComparator
+        default: return nil
+        }
+    }
+
+    /// Actual or estimated ("Actual", "Anticipated", "Estimated").
+    public static func actualOrEstimated(_ text: some StringProtocol) -> ActualOrEstimated? {
+        switch key(text) {
+        case "ACTUAL": return .actual
+        case "ESTIMATED", "ANTICIPATED", "EXPECTED", "EST": return .estimated
+        default: return nil
+        }
+    }
+
+    /// The sex eligible ("All", "Both", "Female", "Women", "MALE").
+    public static func sex(_ text: some StringProtocol) -> Sex? {
+        switch key(text) {
+        case "ALL", "BOTH", "ALL_SEXES", "MALE_AND_FEMALE", "FEMALE_AND_MALE", "MALE_FEMALE", "FEMALE_MALE":
+            return .all
+        case "FEMALE", "FEMALES", "WOMEN", "WOMAN", "F": return .female
+        case "MALE", "MALES", "MEN", "MAN", "M": return .male
+        default: return nil
+        }
+    }
+
+    /// A yes/no answer ("Yes", "No", "Accepts Healthy Volunteers", "true").
+    public static func yesNo(_ text: some StringProtocol) -> Bool? {
+        let k = key(text)
+        switch k {
+        case "YES", "Y", "TRUE", "ACCEPTS_HEALTHY_VOLUNTEERS": return true
+        case "NO", "N", "FALSE", "DOES_NOT_ACCEPT_HEALTHY_VOLUNTEERS": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// What an extractor read from the document for the enrichers to use; never written by a sink.
+///
+/// The see-also stage turns ``listedLinks`` into the record's `seeAlso`; the drug-class stage adds the
+/// document's own intervention classes (ClinicalTrials.gov `interventionBrowseModule`) to the drugs it finds.
+public struct RecordAnnotations: Sendable, Equatable {
+    /// The related links the page itself lists ("See also" sections, related-trial tables, `seeAlsoLinks`).
+    public var listedLinks: [SeeAlsoLink]
+    /// MeSH terms the source assigned to the interventions (e.g. "Capecitabine").
+    public var interventionMeshTerms: [String]
+    /// MeSH ancestors of those terms, the source's own classes (e.g. "Antimetabolites, Antineoplastic").
+    public var interventionMeshAncestors: [String]
+
+    /// Creates annotations; all lists default to empty.
+    public init(
+        listedLinks: [SeeAlsoLink] = [], interventionMeshTerms: [String] = [], interventionMeshAncestors: [String] = []
+    ) {
+        self.listedLinks = listedLinks
+        self.interventionMeshTerms = interventionMeshTerms
+        self.interventionMeshAncestors = interventionMeshAncestors
+    }
+}
