@@ -46,7 +46,12 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
-        .target(name: "Sinks", dependencies: ["Pipeline", "TrialModel", "XMLSupport"], swiftSettings: upcoming),
+        .target(
+            name: "Sinks",
+            dependencies: ["Pipeline", "TrialModel", "XMLSupport"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
         .target(name: "Watch", swiftSettings: upcoming),
         .target(
             name: "BuiltinPlugins",
