@@ -55,7 +55,10 @@ let package = Package(
         .target(name: "Watch", swiftSettings: upcoming),
         .target(
             name: "BuiltinPlugins",
-            dependencies: ["Pipeline", "Extraction", "Enrichment", "Sinks", "TrialModel"],
+            dependencies: [
+                "Pipeline", "Extraction", "Enrichment", "Sinks", "TrialModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming
         ),
         .target(

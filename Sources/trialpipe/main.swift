@@ -1,1 +1,3 @@
-print("trialpipe")
+import TrialpipeCLI
+
+await TrialpipeMain.run()

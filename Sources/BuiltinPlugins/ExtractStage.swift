@@ -1,0 +1,36 @@
+import Extraction
+public import Pipeline
+import TrialModel
+
+/// The `extract` stage: recognises the document's layout and builds its trial records.
+public struct ExtractStage: Stage {
+    public let name = "extract"
+    let extractor: DocumentExtractor
+
+    /// A stage that refuses documents over `maxBytes`.
+    public init(maxBytes: Int) { extractor = DocumentExtractor(maxBytes: maxBytes) }
+
+    /// The plugin description.
+    public static let type = StageType(
+        name: "extract",
+        summary: "recognises the document's layout (ClinicalTrials.gov XML/JSON, HTML, page text) and builds its records",
+        options: [
+            PluginOption("max-bytes", type: "integer", default: "33554432", "documents larger than this fail with a clear reason")
+        ]
+    ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
+        ExtractStage(maxBytes: try options.integer("max-bytes", in: 1...(1 << 40)) ?? DocumentExtractor.defaultMaxBytes)
+    }
+
+    public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
+        var document = document
+        let input = ExtractionInput(
+            bytes: document.bytes, sourcePath: document.sourcePath, sha256: document.sha256, pipeline: context.pipeline,
+            processedAt: context.processedAt)
+        do {
+            document.records = try extractor.extract(input)
+        } catch {
+            throw StageError(code: error.code, message: error.message)
+        }
+        return document
+    }
+}

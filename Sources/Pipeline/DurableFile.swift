@@ -1,0 +1,55 @@
+import Foundation
+
+/// Crash-safe file writes: a temporary name, fsync, rename, fsync of the folder.
+public enum DurableFile {
+    /// Replaces the file at `path` with `data`, atomically and durably.
+    public static func write(_ data: some Collection<UInt8>, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temp = folder + "/." + name + ".tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posixError("cannot create \(temp)") }
+        let bytes = Array(data)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = posixError("cannot write \(temp)")
+                close(fd)
+                unlink(temp)
+                throw error
+            }
+            written += n
+        }
+        if fsync(fd) != 0 {
+            let error = posixError("cannot fsync \(temp)")
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else {
+            let error = posixError("cannot rename \(temp) to \(path)")
+            unlink(temp)
+            throw error
+        }
+        syncDirectory(folder)
+    }
+
+    /// fsyncs a folder so a rename or creation in it is durable.
+    public static func syncDirectory(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// An error naming the failed operation and the system's reason.
+    public static func posixError(_ what: String) -> StageError {
+        StageError(code: "io", message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,275 @@
+import Foundation
+import Yams
+
+/// Reads pipeline files: environment interpolation, YAML with positions, every plugin's own options,
+/// and the checks that span files (two pipelines may not share an inbox or a state folder).
+public struct PipelineLoader: Sendable {
+    /// The plugin types pipeline files may name.
+    public var registry: PluginRegistry
+    /// The environment for `${NAME}` interpolation and for plugins.
+    public var environment: [String: String]
+    /// The folder relative paths are resolved against (the working directory).
+    public var baseDirectory: String
+    /// The default number of documents processed at once.
+    public var defaultConcurrency: Int
+
+    /// Creates a loader.
+    public init(
+        registry: PluginRegistry, environment: [String: String]? = nil, baseDirectory: String? = nil,
+        defaultConcurrency: Int? = nil
+    ) {
+        self.registry = registry
+        self.environment = environment ?? ProcessInfo.processInfo.environment
+        self.baseDirectory = baseDirectory ?? FileManager.default.currentDirectoryPath
+        self.defaultConcurrency = max(1, defaultConcurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    private static let topLevelKeys = ["name", "source", "stages", "sinks", "state", "concurrency"]
+    private static let sourceKeys = [
+        "type", "path", "include", "after", "processed", "quarantine", "max-bytes", "watch", "poll-interval",
+        "rescan-interval", "settle",
+    ]
+
+    /// Reads several pipeline files and checks them together; collects every problem before throwing.
+    public func load(files: [String]) throws(PipelineConfigErrors) -> [PipelineSpec] {
+        var specs: [PipelineSpec] = []
+        var errors: [PipelineConfigError] = []
+        var inboxOwners: [String: String] = [:]
+        var stateOwners: [String: String] = [:]
+        var names: [String: String] = [:]
+        for file in files {
+            do {
+                let loaded = try loadOne(file: file)
+                let spec = loaded.spec
+                if let other = names[spec.name] {
+                    errors.append(
+                        loaded.position(
+                            of: .name,
+                            "pipeline name '\(spec.name)' is already used by \(other); give each pipeline its own name"))
+                }
+                if let other = inboxOwners[spec.source.inbox] {
+                    errors.append(
+                        loaded.position(
+                            of: .inbox,
+                            "inbox \(spec.source.inbox) is already the inbox of \(other); two pipelines may not share "
+                                + "one inbox (give this pipeline its own folder)"))
+                }
+                if let other = stateOwners[spec.stateDirectory] {
+                    errors.append(
+                        loaded.position(
+                            of: .state,
+                            "state folder \(spec.stateDirectory) is already used by \(other); give this pipeline its "
+                                + "own `state:` folder"))
+                }
+                names[spec.name] = names[spec.name] ?? file
+                inboxOwners[spec.source.inbox] = inboxOwners[spec.source.inbox] ?? file
+                stateOwners[spec.stateDirectory] = stateOwners[spec.stateDirectory] ?? file
+                specs.append(spec)
+            } catch {
+                errors.append(contentsOf: error.errors)
+            }
+        }
+        if !errors.isEmpty { throw PipelineConfigErrors(errors) }
+        return specs
+    }
+
+    /// Reads one pipeline file.
+    public func load(file: String) throws(PipelineConfigErrors) -> PipelineSpec {
+        try loadOne(file: file).spec
+    }
+
+    private struct Loaded {
+        enum Anchor { case name, inbox, state }
+        var spec: PipelineSpec
+        var file: String
+        var marks: [Anchor: Mark]
+        func position(of anchor: Anchor, _ message: String) -> PipelineConfigError {
+            let mark = marks[anchor]
+            return PipelineConfigError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
+        }
+    }
+
+    private func loadOne(file: String) throws(PipelineConfigErrors) -> Loaded {
+        func fail(_ line: Int, _ column: Int, _ message: String) -> PipelineConfigErrors {
+            PipelineConfigErrors([PipelineConfigError(file: file, line: line, column: column, message: message)])
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw fail(0, 0, "cannot read the pipeline file (does it exist, and may trialpipe read it?)")
+        }
+        guard let raw = String(data: data, encoding: .utf8) else {
+            throw fail(0, 0, "the pipeline file is not UTF-8 text")
+        }
+        let text: String
+        do { text = try EnvironmentInterpolation.apply(raw, environment: environment, file: file) } catch {
+            throw PipelineConfigErrors([error])
+        }
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw fail(1, 1, "the pipeline file is empty; it needs name, source, stages and sinks")
+            }
+            root = composed
+        } catch let error as PipelineConfigErrors {
+            throw error
+        } catch let error as YamlError {
+            throw PipelineConfigErrors([Self.describe(error, file: file)])
+        } catch {
+            throw fail(0, 0, "cannot read YAML: \(error)")
+        }
+        do {
+            return try build(root: root, file: file)
+        } catch {
+            throw PipelineConfigErrors([error])
+        }
+    }
+
+    static func describe(_ error: YamlError, file: String) -> PipelineConfigError {
+        let hint =
+            " (YAML syntax: check the indentation, that every `key: value` has a space after the colon, and "
+            + "that brackets and quotes are closed)"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message += " " + context.text + " at line \(context.mark.line)" }
+            return PipelineConfigError(file: file, line: mark.line, column: mark.column, message: message + hint)
+        default:
+            return PipelineConfigError(file: file, line: 0, column: 0, message: "\(error)" + hint)
+        }
+    }
+
+    private func build(root: Node, file: String) throws(PipelineConfigError) -> Loaded {
+        guard case .mapping(let top) = root else {
+            throw PipelineConfigError(
+                file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
+                message: "a pipeline file is a mapping with name, source, stages and sinks")
+        }
+        var marks: [Loaded.Anchor: Mark] = [:]
+        var reader = OptionReader(
+            mapping: top, file: file, baseDirectory: baseDirectory, subject: "the pipeline", known: Self.topLevelKeys)
+        let name = try reader.requiredString("name", example: "trials")
+        marks[.name] = top["name"]?.mark
+        guard name.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
+            throw reader.error(at: "name", "pipeline name '\(name)' may use only a-z, 0-9 and '-', e.g. `name: trials`")
+        }
+        let environment = PluginEnvironment(pipeline: name, baseDirectory: baseDirectory, variables: self.environment)
+
+        guard let sourceNode = top["source"] else {
+            throw reader.error(at: nil, "the pipeline needs a `source:` (e.g. `source: {type: inbox, path: Inbox}`)")
+        }
+        guard case .mapping(let sourceMapping) = sourceNode else {
+            throw reader.error(at: "source", "`source:` must be a mapping with `type: inbox` and `path:`")
+        }
+        var source = try readSource(sourceMapping, file: file)
+        marks[.inbox] = sourceMapping["path"]?.mark ?? sourceMapping.mark
+
+        let stages: [any Stage] = try readList(
+            top, key: "stages", file: file, required: false,
+            types: registry.stages.mapValues { ($0.options.map(\.name), $0.make) },
+            kind: "stage", environment: environment)
+        let sinks: [any Sink] = try readList(
+            top, key: "sinks", file: file, required: true,
+            types: registry.sinks.mapValues { ($0.options.map(\.name), $0.make) },
+            kind: "sink", environment: environment)
+        reader.markRead("stages", "sinks", "source")
+
+        let state = try reader.path("state") ?? PathResolution.resolve("Outbox/.trialpipe", against: baseDirectory)
+        marks[.state] = top["state"]?.mark ?? top.mark
+        let concurrency = try reader.integer("concurrency", in: 1...256) ?? defaultConcurrency
+        try reader.finish()
+        if source.processedDirectory.isEmpty { source.processedDirectory = source.inbox + "/.processed" }
+        let spec = PipelineSpec(
+            name: name, file: file, source: source, stages: stages, sinks: sinks, stateDirectory: state,
+            concurrency: concurrency)
+        return Loaded(spec: spec, file: file, marks: marks)
+    }
+
+    private func readSource(_ mapping: Node.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
+        var reader = OptionReader(
+            mapping: mapping, file: file, baseDirectory: baseDirectory, subject: "source 'inbox'",
+            known: Self.sourceKeys)
+        let type = try reader.string("type") ?? "inbox"
+        guard type == "inbox" else {
+            var message = "unknown source type '\(type)'; the source type is `inbox`"
+            if let suggestion = Suggestion.closest(to: type, among: ["inbox"]) { message += " (did you mean '\(suggestion)'?)" }
+            throw reader.error(at: "type", message)
+        }
+        guard let inbox = try reader.path("path") else {
+            throw reader.error(at: nil, "source 'inbox' needs option 'path', e.g. `path: Inbox`")
+        }
+        var source = SourceSpec(inbox: inbox)
+        if let include = try reader.stringList("include") {
+            guard !include.isEmpty else { throw reader.error(at: "include", "`include:` lists no pattern; remove it for the default") }
+            source.include = include
+        }
+        if let after = try reader.choice("after", among: AfterAction.allCases.map(\.rawValue)) {
+            source.after = AfterAction(rawValue: after) ?? .keep
+        }
+        source.processedDirectory = try reader.path("processed") ?? inbox + "/.processed"
+        source.quarantineDirectory = try reader.path("quarantine") ?? inbox + "/.failed"
+        source.maxBytes = try reader.integer("max-bytes", in: 1...(1 << 40)) ?? SourceSpec.defaultMaxBytes
+        if let watch = try reader.choice("watch", among: WatchMethod.allCases.map(\.rawValue)) {
+            source.watch = WatchMethod(rawValue: watch) ?? .inotify
+        }
+        source.pollInterval = try reader.number("poll-interval", in: 0.05...3600) ?? source.pollInterval
+        source.rescanInterval = try reader.number("rescan-interval", in: 0.1...86400) ?? source.rescanInterval
+        source.settle = try reader.number("settle", in: 0...60) ?? source.settle
+        try reader.finish()
+        return source
+    }
+
+    private func readList<Item>(
+        _ top: Node.Mapping, key: String, file: String, required: Bool,
+        types: [String: ([String], @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> Item)],
+        kind: String, environment: PluginEnvironment
+    ) throws(PipelineConfigError) -> [Item] {
+        let example = kind == "sink" ? "`- type: jsonl` with `path: Outbox/trials.jsonl`" : "`- type: extract`"
+        guard let node = top[key] else {
+            if required {
+                throw PipelineConfigError(
+                    file: file, line: top.mark?.line ?? 1, column: top.mark?.column ?? 1,
+                    message: "the pipeline needs at least one \(kind) under `\(key):`, e.g. \(example)")
+            }
+            return []
+        }
+        guard case .sequence(let sequence) = node else {
+            throw PipelineConfigError(
+                file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
+                message: "`\(key):` must be a list of \(kind)s, each a mapping such as \(example)")
+        }
+        if required, sequence.isEmpty {
+            throw PipelineConfigError(
+                file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
+                message: "`\(key):` is empty; a pipeline needs at least one \(kind), e.g. \(example)")
+        }
+        var items: [Item] = []
+        for item in sequence {
+            guard case .mapping(let mapping) = item else {
+                throw PipelineConfigError(
+                    file: file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0,
+                    message: "each \(kind) is a mapping with a `type:`, e.g. \(example)")
+            }
+            guard let typeNode = mapping["type"], let typeName = typeNode.string, !typeName.isEmpty else {
+                throw PipelineConfigError(
+                    file: file, line: mapping.mark?.line ?? 0, column: mapping.mark?.column ?? 0,
+                    message: "this \(kind) has no `type:`; known \(kind) types: \(types.keys.sorted().joined(separator: ", "))")
+            }
+            guard let (known, make) = types[typeName] else {
+                var message = "unknown \(kind) type '\(typeName)'"
+                if let suggestion = Suggestion.closest(to: typeName, among: Array(types.keys)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                message += " (known: \(types.keys.sorted().joined(separator: ", ")); `trialpipe plugins` lists them)"
+                throw PipelineConfigError(
+                    file: file, line: typeNode.mark?.line ?? 0, column: typeNode.mark?.column ?? 0, message: message)
+            }
+            var reader = OptionReader(
+                mapping: mapping, file: file, baseDirectory: baseDirectory, subject: "\(kind) '\(typeName)'",
+                known: known)
+            let built = try make(&reader, environment)
+            try reader.finish()
+            items.append(built)
+        }
+        return items
+    }
+}

@@ -1,0 +1,21 @@
+public import TrialModel
+
+/// Where records end up. Registered by name as a plugin.
+///
+/// The runner calls `open` once, then for every batch `checkpoint`, `write` (durable on return), and at
+/// the end `close`. After a crash, `rollback` returns the output to the checkpoint taken before the batch
+/// that was in flight, so re-processing that batch neither loses nor doubles a record.
+public protocol Sink: Sendable {
+    /// The sink's type name, as written in pipeline files.
+    var name: String { get }
+    /// Prepares the output (creates folders, cuts a torn last line).
+    func open() async throws
+    /// An opaque position to roll back to (for a file, its length).
+    func checkpoint() async throws -> String
+    /// Returns the output to a checkpoint.
+    func rollback(to checkpoint: String) async throws
+    /// Writes records; they are durable (fsynced) when this returns.
+    func write(_ records: [TrialRecord]) async throws
+    /// Flushes and releases the output.
+    func close() async throws
+}

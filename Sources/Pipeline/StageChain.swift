@@ -1,0 +1,61 @@
+public import TrialModel
+
+/// A failure of one stage on one document: which stage, a stable code, and the reason.
+public struct StageFailure: Error, Sendable {
+    /// The stage's type name.
+    public var stage: String
+    /// A short, stable code.
+    public var code: String
+    /// What went wrong.
+    public var message: String
+}
+
+/// Runs a document through stages in order, and links batches of records with a corpus.
+public struct StageChain: Sendable {
+    /// The stages, in order.
+    public var stages: [any Stage]
+
+    /// A chain of stages.
+    public init(stages: [any Stage]) { self.stages = stages }
+
+    /// The document after every stage; the first failure stops it.
+    public func process(_ document: PipelineDocument, context: StageContext) async throws(StageFailure)
+        -> PipelineDocument
+    {
+        var document = document
+        for stage in stages {
+            do {
+                document = try await stage.process(document, context: context)
+            } catch {
+                let (code, message) = Self.describe(error)
+                throw StageFailure(stage: stage.name, code: code, message: message)
+            }
+        }
+        return document
+    }
+
+    /// Links records with the corpus through every stage and stores them; returns the ids-ordered list of
+    /// earlier records that changed and must be written again.
+    public func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord] {
+        var rewritten: [String: TrialRecord] = [:]
+        var order: [String] = []
+        for stage in stages {
+            for record in try stage.link(&records, corpus: corpus) {
+                if rewritten[record.id] == nil { order.append(record.id) }
+                rewritten[record.id] = record
+            }
+        }
+        for record in records { try corpus.store(record) }
+        let batchIds = Set(records.map(\.id))
+        return order.filter { !batchIds.contains($0) }.compactMap { rewritten[$0] }
+    }
+
+    /// A stable code and a message for any error a stage throws.
+    static func describe(_ error: any Error) -> (code: String, message: String) {
+        if let error = error as? StageError { return (error.code, error.message) }
+        let mirror = Mirror(reflecting: error)
+        let code = mirror.children.first { $0.label == "code" }?.value as? String
+        let message = mirror.children.first { $0.label == "message" }?.value as? String
+        return (code ?? "error", message ?? String(describing: error))
+    }
+}
