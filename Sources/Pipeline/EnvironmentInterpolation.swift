@@ -6,7 +6,7 @@ public enum EnvironmentInterpolation {
     public static func apply(_ text: String, environment: [String: String], file: String) throws(PipelineConfigError)
         -> String
     {
-        guard text.contains("${") else { return text }
+        guard text.contains("$") else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var line = 1
