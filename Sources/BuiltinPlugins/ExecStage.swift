@@ -18,9 +18,12 @@ public struct ExecStage: Stage {
         name: "exec",
         summary: "pipes every record as a JSON line through a long-lived subprocess that writes it back enriched",
         options: [
-            PluginOption("command", type: "list of strings", required: true, "the program and its arguments, e.g. [python3, enrich.py]"),
+            PluginOption(
+                "command", type: "list of strings", required: true,
+                "the program and its arguments, e.g. [python3, enrich.py]"),
             PluginOption("timeout", type: "number", default: "30", "seconds to wait for the answer to one record"),
-            PluginOption("retries", type: "integer", default: "2", "times a document is tried again after a crash or time-out"),
+            PluginOption(
+                "retries", type: "integer", default: "2", "times a document is tried again after a crash or time-out"),
         ]
     ) { (options: inout OptionReader, environment) throws(PipelineConfigError) -> any Stage in
         guard let command = try options.stringList("command"), !command.isEmpty else {
@@ -92,7 +95,8 @@ actor ExecSession {
                 let started = try ExecProcess(command: command, environment: environment)
                 process = started
             } catch {
-                throw StageError(code: "exec-start", message: "cannot start `\(command.joined(separator: " "))`: \(error)")
+                throw StageError(
+                    code: "exec-start", message: "cannot start `\(command.joined(separator: " "))`: \(error)")
             }
         }
         guard let process else { throw StageError(code: "exec-start", message: "no subprocess") }
@@ -112,7 +116,8 @@ actor ExecSession {
             } catch {
                 throw StageError(
                     code: "exec-bad-output",
-                    message: "the subprocess answered with a line that is not a trial record: \(String(answer.prefix(200)))")
+                    message:
+                        "the subprocess answered with a line that is not a trial record: \(String(answer.prefix(200)))")
             }
         }
         return output

@@ -13,9 +13,12 @@ public struct ExtractStage: Stage {
     /// The plugin description.
     public static let type = StageType(
         name: "extract",
-        summary: "recognises the document's layout (ClinicalTrials.gov XML/JSON, HTML, page text) and builds its records",
+        summary:
+            "recognises the document's layout (ClinicalTrials.gov XML/JSON, HTML, page text) and builds its records",
         options: [
-            PluginOption("max-bytes", type: "integer", default: "33554432", "documents larger than this fail with a clear reason")
+            PluginOption(
+                "max-bytes", type: "integer", default: "33554432", "documents larger than this fail with a clear reason"
+            )
         ]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
         ExtractStage(maxBytes: try options.integer("max-bytes", in: 1...(1 << 40)) ?? DocumentExtractor.defaultMaxBytes)

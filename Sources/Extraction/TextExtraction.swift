@@ -20,7 +20,9 @@ enum TextExtraction {
         for i in 0...(bytes.count - 11)
         where bytes[i] == UInt8(ascii: "N") && bytes[i + 1] == UInt8(ascii: "C") && bytes[i + 2] == UInt8(ascii: "T") {
             let digits = bytes[(i + 3)..<(i + 11)]
-            if digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return String(decoding: bytes[i..<(i + 11)], as: UTF8.self) }
+            if digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                return String(decoding: bytes[i..<(i + 11)], as: UTF8.self)
+            }
         }
         return nil
     }

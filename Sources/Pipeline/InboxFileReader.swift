@@ -22,7 +22,8 @@ public enum InboxFileReader {
         guard lstat(path, &info) == 0 else { return .vanished }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFLNK: return .refused(code: "symlink", reason: "a symbolic link; only regular files in the inbox are read")
+        case S_IFLNK:
+            return .refused(code: "symlink", reason: "a symbolic link; only regular files in the inbox are read")
         case S_IFIFO: return .refused(code: "fifo", reason: "a FIFO (named pipe); only regular files are read")
         case S_IFCHR, S_IFBLK: return .refused(code: "device", reason: "a device file; only regular files are read")
         case S_IFSOCK: return .refused(code: "socket", reason: "a socket; only regular files are read")
@@ -32,7 +33,9 @@ public enum InboxFileReader {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return .vanished }
-            if errno == ELOOP { return .refused(code: "symlink", reason: "a symbolic link; only regular files are read") }
+            if errno == ELOOP {
+                return .refused(code: "symlink", reason: "a symbolic link; only regular files are read")
+            }
             return .refused(code: "unreadable", reason: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
@@ -43,7 +46,8 @@ public enum InboxFileReader {
         guard size <= maxBytes else {
             return .refused(
                 code: "too-large",
-                reason: "\(size) bytes, over the limit of \(maxBytes) bytes (raise `max-bytes` in the source to accept it)")
+                reason:
+                    "\(size) bytes, over the limit of \(maxBytes) bytes (raise `max-bytes` in the source to accept it)")
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0

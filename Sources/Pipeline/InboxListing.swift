@@ -15,7 +15,8 @@ public enum InboxListing {
 
     /// The candidate names in a folder, sorted.
     public static func candidates(in folder: String, include: [String]) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { isCandidate($0, include: include) }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { isCandidate($0, include: include) }
+            .sorted()
     }
 }
 

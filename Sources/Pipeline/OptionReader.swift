@@ -92,7 +92,8 @@ public struct OptionReader {
         }
         guard range.contains(value) else {
             throw error(
-                at: key, "\(subject): option '\(key)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
+                at: key,
+                "\(subject): option '\(key)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)")
         }
         return value
     }

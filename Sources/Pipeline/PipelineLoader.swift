@@ -45,7 +45,8 @@ public struct PipelineLoader: Sendable {
                     errors.append(
                         loaded.position(
                             of: .name,
-                            "pipeline name '\(spec.name)' is already used by \(other); give each pipeline its own name"))
+                            "pipeline name '\(spec.name)' is already used by \(other); give each pipeline its own name")
+                    )
                 }
                 if let other = inboxOwners[spec.source.inbox] {
                     errors.append(
@@ -191,7 +192,9 @@ public struct PipelineLoader: Sendable {
         let type = try reader.string("type") ?? "inbox"
         guard type == "inbox" else {
             var message = "unknown source type '\(type)'; the source type is `inbox`"
-            if let suggestion = Suggestion.closest(to: type, among: ["inbox"]) { message += " (did you mean '\(suggestion)'?)" }
+            if let suggestion = Suggestion.closest(to: type, among: ["inbox"]) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
             throw reader.error(at: "type", message)
         }
         guard let inbox = try reader.path("path") else {
@@ -199,7 +202,9 @@ public struct PipelineLoader: Sendable {
         }
         var source = SourceSpec(inbox: inbox)
         if let include = try reader.stringList("include") {
-            guard !include.isEmpty else { throw reader.error(at: "include", "`include:` lists no pattern; remove it for the default") }
+            guard !include.isEmpty else {
+                throw reader.error(at: "include", "`include:` lists no pattern; remove it for the default")
+            }
             source.include = include
         }
         if let after = try reader.choice("after", among: AfterAction.allCases.map(\.rawValue)) {
@@ -220,7 +225,9 @@ public struct PipelineLoader: Sendable {
 
     private func readList<Item>(
         _ top: Node.Mapping, key: String, file: String, required: Bool,
-        types: [String: ([String], @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> Item)],
+        types: [String: (
+            [String], @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> Item
+        )],
         kind: String, environment: PluginEnvironment
     ) throws(PipelineConfigError) -> [Item] {
         let example = kind == "sink" ? "`- type: jsonl` with `path: Outbox/trials.jsonl`" : "`- type: extract`"
@@ -252,7 +259,9 @@ public struct PipelineLoader: Sendable {
             guard let typeNode = mapping["type"], let typeName = typeNode.string, !typeName.isEmpty else {
                 throw PipelineConfigError(
                     file: file, line: mapping.mark?.line ?? 0, column: mapping.mark?.column ?? 0,
-                    message: "this \(kind) has no `type:`; known \(kind) types: \(types.keys.sorted().joined(separator: ", "))")
+                    message:
+                        "this \(kind) has no `type:`; known \(kind) types: \(types.keys.sorted().joined(separator: ", "))"
+                )
             }
             guard let (known, make) = types[typeName] else {
                 var message = "unknown \(kind) type '\(typeName)'"

@@ -153,7 +153,8 @@ public final class PipelineRunner: Sendable {
                 pipeline: spec.name)
             logger.warning("quarantined: \(message)", metadata: metadata.merging(["to": "\(target)"]) { $1 })
         } catch {
-            logger.error("could not quarantine (left in the inbox): \(error); reason was: \(message)", metadata: metadata)
+            logger.error(
+                "could not quarantine (left in the inbox): \(error); reason was: \(message)", metadata: metadata)
         }
         do {
             try store.markFailed(path: name, sha256: sha256 ?? "", stage: stage, reason: "\(code): \(message)")
@@ -212,7 +213,8 @@ public final class PipelineRunner: Sendable {
             }
         case .move:
             do {
-                try FileManager.default.createDirectory(atPath: source.processedDirectory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: source.processedDirectory, withIntermediateDirectories: true)
                 var target = source.processedDirectory + "/" + name
                 var counter = 1
                 while FileManager.default.fileExists(atPath: target) {

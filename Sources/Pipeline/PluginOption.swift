@@ -12,7 +12,9 @@ public struct PluginOption: Sendable, Equatable {
     public var required: Bool
 
     /// Describes an option.
-    public init(_ name: String, type: String, default defaultValue: String? = nil, required: Bool = false, _ summary: String) {
+    public init(
+        _ name: String, type: String, default defaultValue: String? = nil, required: Bool = false, _ summary: String
+    ) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue

@@ -43,7 +43,8 @@ public struct Quarantine: Sendable {
             let code = errno
             if code != ENOENT {
                 throw StageError(
-                    code: "quarantine", message: "cannot move \(name) to \(directory): \(String(cString: strerror(code)))")
+                    code: "quarantine",
+                    message: "cannot move \(name) to \(directory): \(String(cString: strerror(code)))")
             }
         }
         return target

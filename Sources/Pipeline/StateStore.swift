@@ -37,7 +37,8 @@ public struct UnfinishedBatch: Sendable, Equatable {
 
     public static func == (lhs: UnfinishedBatch, rhs: UnfinishedBatch) -> Bool {
         lhs.id == rhs.id && lhs.checkpoints == rhs.checkpoints
-            && lhs.documents.map { $0.path + "\u{0}" + $0.sha256 } == rhs.documents.map { $0.path + "\u{0}" + $0.sha256 }
+            && lhs.documents.map { $0.path + "\u{0}" + $0.sha256 }
+                == rhs.documents.map { $0.path + "\u{0}" + $0.sha256 }
     }
 }
 

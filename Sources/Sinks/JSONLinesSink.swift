@@ -45,7 +45,9 @@ public actor JSONLinesSink: Sink {
             }
             end = start
         }
-        guard ftruncate(fd, off_t(cut)) == 0, fsync(fd) == 0 else { throw DurableFile.posixError("cannot truncate \(path)") }
+        guard ftruncate(fd, off_t(cut)) == 0, fsync(fd) == 0 else {
+            throw DurableFile.posixError("cannot truncate \(path)")
+        }
     }
 
     private func currentSize() throws -> Int {

@@ -20,7 +20,9 @@ public enum AgeNormalizer {
             return (format(parts[0].value, unit: parts[0].unit ?? unitOfMax), format(parts[1].value, unit: unitOfMax))
         }
         let only = format(parts[0].value, unit: parts[0].unit ?? "Years")
-        let maximumWords = ["up to", "under", "younger", "below", "less than", "or younger", "maximum", "max", "≤", "<"]
+        let maximumWords = [
+            "up to", "under", "younger", "below", "less than", "or younger", "maximum", "max", "≤", "<",
+        ]
         if maximumWords.contains(where: { lower.contains($0) }) { return (nil, only) }
         return (only, nil)
     }
@@ -50,13 +52,13 @@ public enum AgeNormalizer {
                 j += 1
             }
             let unit: String? =
-                if word.hasPrefix("year") || word == "yrs" || word == "yr" || word == "y" { "Years" }
-                else if word.hasPrefix("month") { "Months" }
-                else if word.hasPrefix("week") { "Weeks" }
-                else if word.hasPrefix("day") { "Days" }
-                else if word.hasPrefix("hour") { "Hours" }
-                else if word.hasPrefix("minute") { "Minutes" }
-                else { nil }
+                if word.hasPrefix("year") || word == "yrs" || word == "yr" || word == "y" {
+                    "Years"
+                } else if word.hasPrefix("month") { "Months" } else if word.hasPrefix("week") {
+                    "Weeks"
+                } else if word.hasPrefix("day") { "Days" } else if word.hasPrefix("hour") {
+                    "Hours"
+                } else if word.hasPrefix("minute") { "Minutes" } else { nil }
             if let value = Int(digits) { result.append((value, unit)) }
         }
         return result

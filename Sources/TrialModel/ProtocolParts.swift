@@ -38,7 +38,8 @@ public struct ArmGroup: Sendable, Equatable, Codable {
     public var description: String?
     public var interventionNames: [String]
 
-    public init(label: String, type: ArmGroupType? = nil, description: String? = nil, interventionNames: [String] = []) {
+    public init(label: String, type: ArmGroupType? = nil, description: String? = nil, interventionNames: [String] = [])
+    {
         self.label = label
         self.type = type
         self.description = description

@@ -10,7 +10,8 @@ struct Daemon {
     var logger: Logger
 
     func run() async throws {
-        FileHandle.standardError.write(Data("trialpipe: watch mode is not available yet; use `trialpipe run --once`\n".utf8))
+        FileHandle.standardError.write(
+            Data("trialpipe: watch mode is not available yet; use `trialpipe run --once`\n".utf8))
         throw ExitCode(ExitCodes.usage)
     }
 }

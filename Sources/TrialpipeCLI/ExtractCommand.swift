@@ -20,7 +20,9 @@ struct ExtractCommand: AsyncParsableCommand {
               trialpipe extract --pipeline Pipelines/oncology.yaml downloads/*.xml > records.jsonl
             """)
 
-    @Option(name: .long, help: "The pipeline whose stages to run (default: Pipelines/default.yaml, else the built-in stages).")
+    @Option(
+        name: .long,
+        help: "The pipeline whose stages to run (default: Pipelines/default.yaml, else the built-in stages).")
     var pipeline: String?
 
     @Argument(help: "Documents to extract.")
@@ -59,7 +61,8 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             let context = StageContext(pipeline: pipelineName, processedAt: Timestamp.now(), logger: logger)
             do {
-                let document = try await chain.process(PipelineDocument(sourcePath: name, bytes: bytes), context: context)
+                let document = try await chain.process(
+                    PipelineDocument(sourcePath: name, bytes: bytes), context: context)
                 records.append(contentsOf: document.records)
             } catch {
                 Self.report("\(file): \(error.stage) failed (\(error.code)): \(error.message)")

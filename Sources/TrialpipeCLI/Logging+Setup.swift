@@ -5,7 +5,9 @@ import Logging
 enum LogSetup {
     static let bootstrapped: Void = {
         let level =
-            ProcessInfo.processInfo.environment["TRIALPIPE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) }
+            ProcessInfo.processInfo.environment["TRIALPIPE_LOG_LEVEL"].flatMap {
+                Logger.Level(rawValue: $0.lowercased())
+            }
             ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

@@ -8,11 +8,13 @@ enum PipelineFiles {
         if !files.isEmpty { return files }
         let folder = FileManager.default.currentDirectoryPath + "/Pipelines"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let found = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.filter { !$0.hasPrefix(".") }.sorted()
+        let found = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.filter { !$0.hasPrefix(".") }
+            .sorted()
         guard !found.isEmpty else {
             throw CLIError(
                 code: ExitCodes.config,
-                message: "no pipeline files: there is no Pipelines/*.yaml under \(FileManager.default.currentDirectoryPath); "
+                message:
+                    "no pipeline files: there is no Pipelines/*.yaml under \(FileManager.default.currentDirectoryPath); "
                     + "run trialpipe from the project folder or name the files, e.g. `trialpipe run my.yaml`")
         }
         return found.map { "Pipelines/" + $0 }

@@ -30,7 +30,8 @@ struct RunCommand: AsyncParsableCommand {
         let logger = LogSetup.logger()
         let specs: [PipelineSpec]
         do {
-            specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(files: try PipelineFiles.resolve(files))
+            specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(
+                files: try PipelineFiles.resolve(files))
         } catch let errors as PipelineConfigErrors {
             for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
             throw ExitCode(ExitCodes.config)
@@ -60,7 +61,9 @@ struct RunCommand: AsyncParsableCommand {
             let total = names.count
             let summary = await runner.process(names: names) { progress in
                 if total >= 1000 {
-                    logger.info("\(spec.name): \(progress.processed + progress.failed + progress.skipped) of \(total) documents")
+                    logger.info(
+                        "\(spec.name): \(progress.processed + progress.failed + progress.skipped) of \(total) documents"
+                    )
                 }
             }
             await runner.stop()

@@ -27,7 +27,8 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let specs: [PipelineSpec]
         do {
-            specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(files: try PipelineFiles.resolve(pipeline))
+            specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(
+                files: try PipelineFiles.resolve(pipeline))
         } catch let errors as PipelineConfigErrors {
             for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
             throw ExitCode(ExitCodes.config)
@@ -52,12 +53,16 @@ struct StatusCommand: AsyncParsableCommand {
                 let entries = try store.entries(path: base)
                 guard let latest = entries.first else {
                     let waiting = FileManager.default.fileExists(atPath: spec.source.inbox + "/" + base)
-                    print("\(spec.name): \(base): " + (waiting ? "pending (in the inbox, not processed yet)" : "never seen"))
+                    print(
+                        "\(spec.name): \(base): "
+                            + (waiting ? "pending (in the inbox, not processed yet)" : "never seen"))
                     continue
                 }
                 switch latest.state {
                 case .done:
-                    print("\(spec.name): \(base): done at \(latest.updatedAt): records \(latest.recordIds.joined(separator: ", "))")
+                    print(
+                        "\(spec.name): \(base): done at \(latest.updatedAt): records \(latest.recordIds.joined(separator: ", "))"
+                    )
                 case .failed:
                     print(
                         "\(spec.name): \(base): quarantined at \(latest.updatedAt) by stage \(latest.stage ?? "?"): "

@@ -18,7 +18,9 @@ public struct Trialpipe: AsyncParsableCommand {
               trialpipe status                       # what was done, failed or is pending
             """,
         version: "1.0.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, ExtractCommand.self, PluginsCommand.self, StatusCommand.self],
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, ExtractCommand.self, PluginsCommand.self, StatusCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -22,9 +22,12 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(files: try PipelineFiles.resolve(files))
+            let specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(
+                files: try PipelineFiles.resolve(files))
             for spec in specs {
-                print("\(spec.file): ok (pipeline '\(spec.name)': \(spec.stages.count) stages, \(spec.sinks.count) sinks)")
+                print(
+                    "\(spec.file): ok (pipeline '\(spec.name)': \(spec.stages.count) stages, \(spec.sinks.count) sinks)"
+                )
             }
         } catch let errors as PipelineConfigErrors {
             for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }

@@ -7,7 +7,9 @@ struct PipelineLoaderTests {
     static func registry() -> PluginRegistry {
         var registry = PluginRegistry()
         registry.register(
-            StageType(name: "line-record", summary: "test", options: [PluginOption("limit", type: "integer", "a limit")]) {
+            StageType(
+                name: "line-record", summary: "test", options: [PluginOption("limit", type: "integer", "a limit")]
+            ) {
                 (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
                 _ = try options.integer("limit", in: 1...100)
                 return LineRecordStage()
@@ -62,7 +64,8 @@ struct PipelineLoaderTests {
     }
 
     @Test func unknownStageTypeIsRejectedAtItsPositionWithASuggestion() throws {
-        let (_, errors) = try load(Self.valid.replacingOccurrences(of: "- type: line-record", with: "- type: line-recrd"))
+        let (_, errors) = try load(
+            Self.valid.replacingOccurrences(of: "- type: line-record", with: "- type: line-recrd"))
         let error = try #require(errors.first)
         #expect(error.line == 6)
         #expect(error.column == 11)
@@ -150,11 +153,14 @@ struct PipelineLoaderTests {
         try folder.write("a.yaml", Self.valid)
         try folder.write("b.yaml", Self.valid.replacingOccurrences(of: "name: trials", with: "name: other"))
         let loader = PipelineLoader(registry: Self.registry(), environment: [:], baseDirectory: folder.path)
-        #expect(throws: PipelineConfigErrors.self) { try loader.load(files: [folder.path + "/a.yaml", folder.path + "/b.yaml"]) }
+        #expect(throws: PipelineConfigErrors.self) {
+            try loader.load(files: [folder.path + "/a.yaml", folder.path + "/b.yaml"])
+        }
         do {
             _ = try loader.load(files: [folder.path + "/a.yaml", folder.path + "/b.yaml"])
         } catch {
-            let inbox = try #require(error.errors.first { $0.message.contains("two pipelines may not share one inbox") })
+            let inbox = try #require(
+                error.errors.first { $0.message.contains("two pipelines may not share one inbox") })
             #expect(inbox.file.hasSuffix("b.yaml"))
             #expect(inbox.line == 4)
             #expect(inbox.column == 9)

@@ -5,7 +5,9 @@ import TrialModel
 
 @Suite("Runner")
 struct PipelineRunnerTests {
-    func spec(_ folder: TemporaryFolder, sink: MemorySink, after: AfterAction = .keep, maxBytes: Int? = nil) -> PipelineSpec {
+    func spec(_ folder: TemporaryFolder, sink: MemorySink, after: AfterAction = .keep, maxBytes: Int? = nil)
+        -> PipelineSpec
+    {
         var source = SourceSpec(inbox: folder.path + "/Inbox")
         source.after = after
         if let maxBytes { source.maxBytes = maxBytes }
@@ -92,8 +94,10 @@ struct PipelineRunnerTests {
             _ = try store.beginBatch(
                 documents: (0..<3).map { (path: "d\($0).txt", sha256: SHA256.hex(String(format: "NCT%08d\n", $0))) },
                 checkpoints: [checkpoint])
-            var orphan = TrialRecord(id: "NCT00000000", provenance: Provenance(
-                sourcePath: "d0.txt", sha256: "", bytes: 0, layout: "test", pipeline: "test", processedAt: ""))
+            var orphan = TrialRecord(
+                id: "NCT00000000",
+                provenance: Provenance(
+                    sourcePath: "d0.txt", sha256: "", bytes: 0, layout: "test", pipeline: "test", processedAt: ""))
             orphan.nctId = "NCT00000000"
             try await sink.write([orphan])
         }
@@ -123,7 +127,8 @@ struct PipelineRunnerTests {
         defer { folder.cleanup() }
         try folder.write("outside.txt", "NCT00000009\n")
         try folder.write("Inbox/big.txt", String(repeating: "x", count: 5000))
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Inbox/link.txt", withDestinationPath: folder.path + "/outside.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Inbox/link.txt", withDestinationPath: folder.path + "/outside.txt")
         #expect(mkfifo(folder.path + "/Inbox/pipe.txt", 0o644) == 0)
         let sink = MemorySink()
         let runner = try PipelineRunner(spec: spec(folder, sink: sink, maxBytes: 1000), logger: testLogger)
