@@ -18,6 +18,11 @@ public final class PipelineRunner: Sendable {
     /// Documents per committed batch at most.
     public let batchSize: Int
     private let inFlight = Mutex<Set<String>>([])
+    private let stopping = Atomic<Bool>(false)
+    /// One batch is committed at a time, whoever calls ``process(names:progress:)``.
+    private let commitGate = AsyncGate()
+    /// Size and modification time of inbox files known to be done, so a rescan does not read them again.
+    private let known = Mutex<[String: FileStamp]>([:])
 
     /// A runner for a pipeline; opens its state folder.
     public init(spec: PipelineSpec, logger: Logger, batchSize: Int = 256) throws {
@@ -69,7 +74,7 @@ public final class PipelineRunner: Sendable {
         await withTaskGroup(of: Outcome.self) { group in
             var running = 0
             while true {
-                while running < window, let name = names.popFirst() {
+                while running < window, !stopping.load(ordering: .relaxed), let name = names.popFirst() {
                     guard claim(name) else { continue }
                     group.addTask { await self.processOne(name) }
                     running += 1
@@ -97,6 +102,12 @@ public final class PipelineRunner: Sendable {
         return summary
     }
 
+    /// Stops taking new documents; those in flight finish and are committed.
+    public func requestStop() { stopping.store(true, ordering: .relaxed) }
+
+    /// Whether ``requestStop()`` was called.
+    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
     private func claim(_ name: String) -> Bool { inFlight.withLock { $0.insert(name).inserted } }
     private func release(_ name: String) { _ = inFlight.withLock { $0.remove(name) } }
 
@@ -104,6 +115,7 @@ public final class PipelineRunner: Sendable {
         struct Success: Sendable {
             var name: String
             var document: PipelineDocument
+            var stamp: FileStamp?
         }
         case success(Success)
         case failure(String)
@@ -112,6 +124,8 @@ public final class PipelineRunner: Sendable {
 
     private func processOne(_ name: String) async -> Outcome {
         let source = spec.source
+        let stamp = FileStamp(path: source.inbox + "/" + name)
+        if let stamp, known.withLock({ $0[name] }) == stamp { return .skipped(name) }
         let bytes: [UInt8]
         switch InboxFileReader.read(folder: source.inbox, name: name, maxBytes: source.maxBytes) {
         case .vanished:
@@ -125,7 +139,10 @@ public final class PipelineRunner: Sendable {
         let sha = SHA256.hex(bytes)
         do {
             if let entry = try store.entry(path: name, sha256: sha), entry.state != .inFlight {
-                if entry.state == .done { finishInbox(name) }
+                if entry.state == .done {
+                    remember(name, stamp)
+                    finishInbox(name)
+                }
                 return .skipped(name)
             }
         } catch {
@@ -142,7 +159,7 @@ public final class PipelineRunner: Sendable {
             return .failure(name)
         }
         document.bytes = []
-        return .success(.init(name: name, document: document))
+        return .success(.init(name: name, document: document, stamp: stamp))
     }
 
     private func fail(name: String, sha256: String?, stage: String, code: String, message: String) {
@@ -165,6 +182,10 @@ public final class PipelineRunner: Sendable {
 
     /// Links, writes and records one batch; returns its counts.
     private func commit(_ batch: [Outcome.Success]) async -> RunSummary {
+        await commitGate.run { await commitAlone(batch) }
+    }
+
+    private func commitAlone(_ batch: [Outcome.Success]) async -> RunSummary {
         var summary = RunSummary()
         var records = batch.flatMap(\.document.records)
         do {
@@ -194,10 +215,18 @@ public final class PipelineRunner: Sendable {
             summary.deferred = batch.count
         }
         for item in batch {
-            if summary.processed > 0 { finishInbox(item.name) }
+            if summary.processed > 0 {
+                remember(item.name, item.stamp)
+                finishInbox(item.name)
+            }
             release(item.name)
         }
         return summary
+    }
+
+    private func remember(_ name: String, _ stamp: FileStamp?) {
+        guard spec.source.after == .keep, let stamp else { return }
+        known.withLock { $0[name] = stamp }
     }
 
     /// Applies `after:` to a document whose records are durable.
@@ -228,5 +257,20 @@ public final class PipelineRunner: Sendable {
                 logger.error("cannot create \(source.processedDirectory): \(error)")
             }
         }
+    }
+}
+
+/// A file's identity and version as `stat` sees it: inode, size and modification time.
+struct FileStamp: Equatable, Sendable {
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 }

@@ -1,17 +1,139 @@
-import ArgumentParser
+import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import ServiceLifecycle
+import UnixSignals
 
-/// The long-lived mode of `trialpipe run`.
-struct Daemon {
-    var specs: [PipelineSpec]
-    var files: [String]
+/// The long-lived mode of `trialpipe run`: every pipeline watching its inbox until SIGTERM or SIGINT
+/// (documents in flight finish, then exit 0); SIGHUP re-reads the pipeline files, restarting only the
+/// pipelines whose files changed and keeping the old one running when a new file is broken.
+struct Daemon: Service {
+    var explicitFiles: [String]
     var logger: Logger
 
+    /// Runs the daemon in a service group that turns SIGTERM and SIGINT into a graceful shutdown.
+    func runInServiceGroup() async throws {
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: self)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
     func run() async throws {
-        FileHandle.standardError.write(
-            Data("trialpipe: watch mode is not available yet; use `trialpipe run --once`\n".utf8))
-        throw ExitCode(ExitCodes.usage)
+        let supervisor = PipelineSupervisor(explicitFiles: explicitFiles, logger: logger)
+        try await supervisor.startAll()
+        let signals = Task {
+            for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                await supervisor.reload()
+            }
+        }
+        await withGracefulShutdownHandler {
+            await supervisor.waitUntilStopped()
+        } onGracefulShutdown: {
+            Task { await supervisor.stopAll() }
+        }
+        signals.cancel()
+    }
+}
+
+/// Starts, stops and reloads the pipeline services of one daemon.
+actor PipelineSupervisor {
+    struct Running {
+        var text: String
+        var service: InboxWatchService
+        var task: Task<Void, Never>
+    }
+
+    let explicitFiles: [String]
+    let logger: Logger
+    private var running: [String: Running] = [:]
+    private var stopping = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(explicitFiles: [String], logger: Logger) {
+        self.explicitFiles = explicitFiles
+        self.logger = logger
+    }
+
+    private func files() throws -> [String] { try PipelineFiles.resolve(explicitFiles) }
+
+    private static func text(of file: String) -> String {
+        FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// Starts every pipeline; fails when a file is broken (the caller reports it and exits).
+    func startAll() throws {
+        let files = try files()
+        let specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(files: files)
+        for spec in specs { try start(spec) }
+    }
+
+    private func start(_ spec: PipelineSpec) throws {
+        let service = try InboxWatchService(spec: spec, logger: logger)
+        let logger = logger
+        let task = Task {
+            do { try await service.run() } catch {
+                logger.error("pipeline '\(spec.name)' stopped: \(error)", metadata: ["pipeline": "\(spec.name)"])
+            }
+        }
+        running[spec.file] = Running(text: Self.text(of: spec.file), service: service, task: task)
+    }
+
+    private func stop(_ file: String) async {
+        guard let entry = running.removeValue(forKey: file) else { return }
+        entry.service.stop()
+        await entry.task.value
+    }
+
+    /// Re-reads the pipeline files: unchanged pipelines keep running, changed ones restart, removed ones
+    /// stop, new ones start; a broken file is reported and its old pipeline (if any) keeps running.
+    func reload() async {
+        guard !stopping else { return }
+        logger.notice("SIGHUP: re-reading pipeline files")
+        let files: [String]
+        do { files = try self.files() } catch {
+            logger.error("reload: \(error); the running pipelines are kept")
+            return
+        }
+        let loader = PipelineLoader(registry: BuiltinPlugins.registry())
+        for file in running.keys where !files.contains(file) {
+            logger.notice("reload: \(file) is gone; stopping its pipeline")
+            await stop(file)
+        }
+        for file in files {
+            let text = Self.text(of: file)
+            if let current = running[file], current.text == text { continue }
+            let spec: PipelineSpec
+            do {
+                let others = running.filter { $0.key != file }.map(\.key)
+                spec = try loader.load(files: others + [file]).last!
+            } catch {
+                for problem in error.errors { logger.error("reload rejected: \(problem.description)") }
+                if running[file] != nil { logger.notice("reload: keeping the running version of \(file)") }
+                continue
+            }
+            await stop(file)
+            do {
+                try start(spec)
+                logger.notice("reload: (re)started pipeline '\(spec.name)' from \(file)")
+            } catch {
+                logger.error("reload: pipeline '\(spec.name)' cannot start: \(error)")
+            }
+        }
+    }
+
+    /// Stops every pipeline (documents in flight finish first).
+    func stopAll() async {
+        stopping = true
+        for file in Array(running.keys) { await stop(file) }
+        for waiter in waiters { waiter.resume() }
+        waiters.removeAll()
+    }
+
+    /// Returns once ``stopAll()`` has finished.
+    func waitUntilStopped() async {
+        if stopping && running.isEmpty { return }
+        await withCheckedContinuation { waiters.append($0) }
     }
 }

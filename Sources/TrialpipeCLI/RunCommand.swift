@@ -42,7 +42,8 @@ struct RunCommand: AsyncParsableCommand {
         if once {
             try await runOnce(specs, logger: logger)
         } else {
-            try await Daemon(specs: specs, files: try PipelineFiles.resolve(files), logger: logger).run()
+            _ = specs
+            try await Daemon(explicitFiles: files, logger: logger).runInServiceGroup()
         }
     }
 
