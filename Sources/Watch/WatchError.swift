@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A failure to set up or run a directory watcher, with the system error behind it.
+public struct WatchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, broadly.
+    public enum Code: String, Sendable, Hashable {
+        /// The directory does not exist (or a path component is missing).
+        case directoryMissing
+        /// The path exists but is not a directory.
+        case notADirectory
+        /// The kernel refused a watch: too many watches or instances, or no permission.
+        case watchUnavailable
+        /// The watcher was started twice, or after it was stopped.
+        case alreadyStarted
+        /// Any other system call failure.
+        case systemCall
+    }
+
+    /// What went wrong, broadly.
+    public var code: Code
+    /// A sentence saying what failed and what to do.
+    public var message: String
+    /// The `errno` value, when a system call failed.
+    public var errno: Int32?
+
+    /// Creates an error.
+    public init(code: Code, message: String, errno: Int32? = nil) {
+        self.code = code
+        self.message = message
+        self.errno = errno
+    }
+
+    /// An error for a failed system call on `path`, classified by `errno`.
+    static func systemCall(_ call: String, path: String, errno number: Int32) -> WatchError {
+        let reason = String(cString: strerror(number))
+        let code: Code
+        switch number {
+        case ENOENT: code = .directoryMissing
+        case ENOTDIR: code = .notADirectory
+        case ENOSPC, EMFILE, ENFILE, EACCES, EPERM: code = .watchUnavailable
+        default: code = .systemCall
+        }
+        var message = "\(call) failed for '\(path)': \(reason) (errno \(number))"
+        if number == ENOSPC || number == EMFILE {
+            message += "; raise fs.inotify.max_user_watches/max_user_instances or use polling"
+        }
+        return WatchError(code: code, message: message, errno: number)
+    }
+
+    public var description: String { message }
+}
