@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "TrialModel",
+                "TrialModel", "Watch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

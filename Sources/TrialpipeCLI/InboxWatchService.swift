@@ -44,7 +44,10 @@ public final class InboxWatchService: Sendable {
                 logger.warning("inbox \(source.inbox) is missing; waiting for it to come back", metadata: metadata)
                 do {
                     try await InboxWaiter().waitUntil(
-                        { self.stopped.load(ordering: .relaxed) || FileManager.default.fileExists(atPath: source.inbox) },
+                        {
+                            self.stopped.load(ordering: .relaxed)
+                                || FileManager.default.fileExists(atPath: source.inbox)
+                        },
                         sleep: { try await Task.sleep(for: $0) })
                 } catch { break }
                 continue
@@ -52,7 +55,8 @@ public final class InboxWatchService: Sendable {
             let current: any DirectoryWatcher =
                 source.watch == .poll
                 ? PollingDirectoryWatcher(path: source.inbox, interval: .milliseconds(Int(source.pollInterval * 1000)))
-                : NativeDirectoryWatcher(path: source.inbox, rescanInterval: .milliseconds(Int(source.rescanInterval * 1000)))
+                : NativeDirectoryWatcher(
+                    path: source.inbox, rescanInterval: .milliseconds(Int(source.rescanInterval * 1000)))
             do {
                 try current.start()
             } catch {
@@ -99,7 +103,9 @@ public final class InboxWatchService: Sendable {
             for name in names {
                 let attributes = try? FileManager.default.attributesOfItem(atPath: spec.source.inbox + "/" + name)
                 let modified = attributes?[.modificationDate] as? Date ?? .distantPast
-                if now.timeIntervalSince(modified) >= Double(settle.components.seconds) + Double(settle.components.attoseconds) / 1e18 {
+                if now.timeIntervalSince(modified) >= Double(settle.components.seconds) + Double(
+                    settle.components.attoseconds) / 1e18
+                {
                     ready.append(name)
                 } else {
                     waiting.append(name)

@@ -1,28 +1,6 @@
 import Pipeline
 import Testing
 
-@Suite("Inbox file names")
-struct GlobTests {
-    @Test(arguments: [
-        ("*.txt", "a.txt", true), ("*.txt", "a.TXT", true), ("*.txt", "a.txt.bak", false), ("*.htm?", "x.html", true),
-        ("NCT[0-9]*", "NCT0123.xml", true), ("NCT[0-9]*", "NCTx.xml", false), ("*", "anything", true),
-        ("doc?.json", "doc1.json", true), ("doc?.json", "doc12.json", false), ("[!a]*", "a1", false),
-    ])
-    func globMatches(pattern: String, name: String, expected: Bool) {
-        #expect(Glob.matches(pattern: pattern, name: name) == expected)
-    }
-
-    @Test func hiddenAndPartialFilesAreNotDocuments() {
-        let include = SourceSpec.defaultInclude
-        #expect(InboxListing.isCandidate("study.xml", include: include))
-        #expect(!InboxListing.isCandidate(".study.xml", include: include))
-        #expect(!InboxListing.isCandidate("study.xml.part", include: include))
-        #expect(!InboxListing.isCandidate("study.xml.tmp", include: include))
-        #expect(!InboxListing.isCandidate("study.json.crdownload", include: include))
-        #expect(!InboxListing.isCandidate("study.pdf", include: include))
-    }
-}
-
 @Suite("Environment interpolation")
 struct EnvironmentInterpolationTests {
     @Test func replacesVariablesDefaultsAndEscapes() throws {
