@@ -106,6 +106,7 @@ PHARMACOLOGICAL_ACTIONS = {
     "Antitussive Agents",
     "Antiviral Agents",
     "Appetite Stimulants",
+    "Aromatase Inhibitors",
     "Bone Density Conservation Agents",
     "Bronchodilator Agents",
     "CCR5 Receptor Antagonists",
@@ -454,7 +455,7 @@ def main() -> int:
 
     drugs: list[Drug] = []
     for path in drug_files:
-        lenient = args.lenient_classes or path != BUILTIN_DRUGS
+        lenient = args.lenient_classes or path.resolve() != BUILTIN_DRUGS
         drugs.extend(read_drugs(path, report, lenient))
     regimens: list[Regimen] = []
     for path in regimen_files:
