@@ -411,14 +411,19 @@ def cross_check(drugs: list[Drug], regimens: list[Regimen], report: Report) -> N
 
     regimen_keys: dict[str, Regimen] = {}
     for regimen in regimens:
+        own_labels: set[str] = set()
         for label in [regimen.name, *regimen.aliases]:
             key = label.casefold()
             previous = regimen_keys.get(key)
-            if previous is not None:
+            if previous is not None and previous is not regimen:
                 report.error(
                     regimen.where,
                     f"regimen label {label!r} is also used by {previous.name!r} ({previous.where})",
                 )
+            elif previous is regimen and (regimen.strict != "yes" or label in own_labels):
+                # Strict regimens match case-sensitively, so case variants are distinct labels.
+                report.error(regimen.where, f"regimen label {label!r} repeats another label of {regimen.name!r}")
+            own_labels.add(label)
             regimen_keys[key] = regimen
             if key in names or key in owners:
                 report.error(regimen.where, f"regimen label {label!r} is also a drug name or synonym")
