@@ -122,6 +122,7 @@ PHARMACOLOGICAL_ACTIONS = {
     "Cholagogues and Choleretics",
     "Cholinesterase Inhibitors",
     "Complement Inactivating Agents",
+    "Contrast Media",
     "Contraceptive Agents, Female",
     "Cross-Linking Reagents",
     "Cyclooxygenase 2 Inhibitors",
