@@ -167,6 +167,7 @@ PHARMACOLOGICAL_ACTIONS = {
     "Hypolipidemic Agents",
     "Immune Checkpoint Inhibitors",
     "Immunologic Factors",
+    "Immunomodulating Agents",
     "Immunosuppressive Agents",
     "Incretins",
     "Janus Kinase Inhibitors",
