@@ -72,13 +72,19 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "PipelineTesting",
+            dependencies: ["Pipeline", "TrialModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: upcoming
+        ),
         .executableTarget(name: "trialpipe", dependencies: ["TrialpipeCLI"], swiftSettings: upcoming),
 
         .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: upcoming),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TrialModel"], swiftSettings: upcoming),
         .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "TrialModel"], swiftSettings: upcoming),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TrialModel"], swiftSettings: upcoming),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "PipelineTesting", "TrialModel"], swiftSettings: upcoming),
         .testTarget(
             name: "SinksTests",
             dependencies: ["Sinks", "Pipeline", "TrialModel", "XMLSupport"],
@@ -87,7 +93,7 @@ let package = Package(
         .testTarget(name: "WatchTests", dependencies: ["Watch"], swiftSettings: upcoming),
         .testTarget(
             name: "TrialpipeCLITests",
-            dependencies: ["TrialpipeCLI", "Pipeline", "BuiltinPlugins", "TrialModel"],
+            dependencies: ["TrialpipeCLI", "Pipeline", "PipelineTesting", "BuiltinPlugins", "TrialModel"],
             swiftSettings: upcoming
         ),
     ]
