@@ -41,8 +41,8 @@ public struct DrugClassEnricher: Sendable {
                         let spelling = MatchText.spelling(bytes, from: hit.start, to: hit.end)
                         for drug in matcher.patterns[hit.pattern].drugs {
                             found.add(drug, spelling: spelling, field: field, order: order)
+                            order += 1
                         }
-                        order += 1
                     },
                     unknownWord: { range in
                         let spelling = MatchText.spelling(bytes, from: range.lowerBound, to: range.upperBound)
