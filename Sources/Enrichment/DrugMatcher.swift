@@ -32,6 +32,10 @@ public struct DrugMatcher: Sendable {
 
     let patterns: [Pattern]
     private let byteClass: [UInt8]
+    /// The trie symbol of a raw byte that folds to itself or its lower case (ASCII except white space);
+    /// ``slowPath`` for bytes that need ``MatchText/foldedByte(_:at:lowercasing:)``.
+    private let rawClass: [UInt8]
+    private static let slowPath: UInt8 = 255
     private let alphabetSize: Int
     private let transitions: [Int32]
     private let terminalOf: [Int32]
@@ -55,7 +59,7 @@ public struct DrugMatcher: Sendable {
                 size += 1
             }
         }
-        precondition(size <= 256, "the spellings use more distinct bytes than a trie alphabet can hold")
+        precondition(size < 255, "the spellings use more distinct bytes than a trie alphabet can hold")
         var children: [[UInt8: Int32]] = [[:]]
         var terminals: [[Int32]] = [[]]
         for (spelling, pattern) in built.spellings {
@@ -84,6 +88,11 @@ public struct DrugMatcher: Sendable {
             }
         }
         self.byteClass = classes
+        self.rawClass = (0..<256).map { byte in
+            let byte = UInt8(byte)
+            guard byte < 0x80, byte != 0x20, !(0x09...0x0D).contains(byte) else { return Self.slowPath }
+            return classes[Int(MatchText.lower(byte))]
+        }
         self.alphabetSize = size
         self.transitions = table
         self.terminalOf = terminalOf
@@ -138,6 +147,11 @@ public struct DrugMatcher: Sendable {
             if byte < 0x80 {
                 isWord = MatchText.isASCIIWordByte(byte)
                 length = 1
+                if !isWord {
+                    previousIsWord = false
+                    index &+= 1
+                    continue
+                }
             } else {
                 length = MatchText.characterLength(lead: byte)
                 isWord = length == 2 && MatchText.isWordCharacter(text, at: index)
@@ -155,9 +169,17 @@ public struct DrugMatcher: Sendable {
             }
             var end = index
             var lettersOnly = true
-            while end < count, MatchText.isWordCharacter(text, at: end) {
-                lettersOnly = lettersOnly && MatchText.isASCIILetter(text[end])
-                end += MatchText.characterLength(lead: text[end])
+            while end < count {
+                let byte = text[end]
+                if byte < 0x80 {
+                    guard MatchText.isASCIIWordByte(byte) else { break }
+                    lettersOnly = lettersOnly && MatchText.isASCIILetter(byte)
+                    end &+= 1
+                } else {
+                    guard MatchText.isWordCharacter(text, at: end) else { break }
+                    lettersOnly = false
+                    end &+= 2
+                }
             }
             if lettersOnly, end - index >= MisspellingResolver.minimumLength,
                 misspellings.mayBeMisspelling(text, index..<end)
@@ -177,8 +199,14 @@ public struct DrugMatcher: Sendable {
         var best: (Int, Int)?
         var node = 0
         var position = start
-        while let (folded, next) = MatchText.foldedByte(text, at: position) {
-            let symbol = Int(byteClass[Int(folded)])
+        while position < text.count {
+            var symbol = Int(rawClass[Int(text[position])])
+            var next = position &+ 1
+            if symbol == Int(Self.slowPath) {
+                guard let (folded, after) = MatchText.foldedByte(text, at: position) else { break }
+                symbol = Int(byteClass[Int(folded)])
+                next = after
+            }
             if symbol == 0 { break }
             node = Int(transitions[node &* alphabetSize &+ symbol])
             if node == 0 { break }

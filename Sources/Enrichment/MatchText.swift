@@ -11,19 +11,13 @@ enum MatchText {
     /// Whether `byte` is an ASCII letter or digit.
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return false
-        }
+        isASCIILetter(byte) || (byte &- UInt8(ascii: "0")) < 10
     }
 
     /// Whether `byte` is an ASCII letter.
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        ((byte | 0x20) &- UInt8(ascii: "a")) < 26
     }
 
     /// The ASCII lower case of `byte`; other bytes unchanged.

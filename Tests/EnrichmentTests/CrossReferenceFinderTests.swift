@@ -11,7 +11,9 @@ struct CrossReferenceFinderTests {
         record.detailedDescription = "See NCT04601610; not NCT012345678, XNCT11111111 or NCT1234567."
         record.references = [Reference(citation: "Trial nct05906524 results. doi: 10.1056/NEJMoa1717002.")]
         record.seeAlso = [
-            SeeAlsoLink(nctId: "NCT04601610", title: "KN046 Combined With Ningatinib", url: CrossReference.studyURL("NCT04601610")),
+            SeeAlsoLink(
+                nctId: "NCT04601610", title: "KN046 Combined With Ningatinib",
+                url: CrossReference.studyURL("NCT04601610")),
             SeeAlsoLink(nctId: nil, title: "Related", url: "https://example.org/trials/NCT02976142/details"),
         ]
         let references = CrossReferenceFinder.find(in: record)
@@ -37,10 +39,11 @@ struct CrossReferenceFinderTests {
         record.conditions = ["NCT00000008"]
         let references = CrossReferenceFinder.find(in: record)
         #expect(references.map(\.nctId) == (1...7).map { "NCT0000000\($0)" })
-        #expect(references.map(\.foundIn) == [
-            ["interventions"], ["armGroups"], ["briefTitle", "officialTitle"], ["officialTitle"],
-            ["eligibility"], ["outcomes"], ["seeAlso"],
-        ])
+        #expect(
+            references.map(\.foundIn) == [
+                ["interventions"], ["armGroups"], ["briefTitle", "officialTitle"], ["officialTitle"],
+                ["eligibility"], ["outcomes"], ["seeAlso"],
+            ])
     }
 
     @Test("a record that mentions only itself, or nothing, has no cross-references")

@@ -41,10 +41,11 @@ struct DrugClassEnricherTests {
     func drugsAndOrder() {
         var record = hepatocellularRecord()
         enricher.enrich(&record)
-        #expect(record.drugs.map(\.name) == [
-            "lenalidomide", "lenvatinib", "bevacizumab", "atezolizumab", "nivolumab", "ramucirumab",
-            "thalidomide", "sorafenib", "pembrolizumab", "ipilimumab",
-        ])
+        #expect(
+            record.drugs.map(\.name) == [
+                "lenalidomide", "lenvatinib", "bevacizumab", "atezolizumab", "nivolumab", "ramucirumab",
+                "thalidomide", "sorafenib", "pembrolizumab", "ipilimumab",
+            ])
         #expect(record.drug("lenalidomide")?.role == .intervention)
         #expect(record.drugs.dropFirst().allSatisfy { $0.role == .mentioned })
     }
@@ -74,9 +75,10 @@ struct DrugClassEnricherTests {
         #expect(record.drug("atezolizumab")?.mentions == ["atelelizumab"])
         #expect(record.drug("atezolizumab")?.atc == ["L01FF05"])
         #expect(record.drug("ramucirumab")?.mentions == ["Ramucirumab", "ramolutumab"])
-        #expect(record.warnings == [
-            "drug name 'atelelizumab' read as atezolizumab", "drug name 'ramolutumab' read as ramucirumab",
-        ])
+        #expect(
+            record.warnings == [
+                "drug name 'atelelizumab' read as atezolizumab", "drug name 'ramolutumab' read as ramucirumab",
+            ])
     }
 
     @Test("enriching twice gives the same record")
@@ -99,9 +101,10 @@ struct DrugClassEnricherTests {
             SeeAlsoLink(nctId: "NCT06283121", title: "BioTTT001 in Combination With SOX and Toripalimab", url: "")
         ]
         enricher.enrich(&record)
-        #expect(record.drugs.map(\.name) == [
-            "tegafur, gimeracil and oteracil", "oxaliplatin", "pembrolizumab", "toripalimab",
-        ])
+        #expect(
+            record.drugs.map(\.name) == [
+                "tegafur, gimeracil and oteracil", "oxaliplatin", "pembrolizumab", "toripalimab",
+            ])
         let oxaliplatin = try #require(record.drug("oxaliplatin"))
         #expect(oxaliplatin.mentions == ["SOX"])
         #expect(oxaliplatin.foundIn == ["officialTitle", "seeAlso"])
@@ -115,11 +118,14 @@ struct DrugClassEnricherTests {
     func armGroupDrugs() throws {
         var record = makeRecord(nctId: "NCT05198856")
         record.briefTitle = "Thalidomide Combined With Chemotherapy for Maintenance Treatment"
-        record.interventions = [Intervention(type: .drug, name: "Thalidomide Combined With Chemotherapy and Monotherapy")]
+        record.interventions = [
+            Intervention(type: .drug, name: "Thalidomide Combined With Chemotherapy and Monotherapy")
+        ]
         record.armGroups = [
             ArmGroup(
                 label: "Thalidomide",
-                description: "Oxaliplatin (130mg/m2 iv d1) and capecitabine (1000mg/m2 d1-14 po bid). Thalidomide tablet.",
+                description:
+                    "Oxaliplatin (130mg/m2 iv d1) and capecitabine (1000mg/m2 d1-14 po bid). Thalidomide tablet.",
                 interventionNames: ["Thalidomide Combined With Chemotherapy and Monotherapy"])
         ]
         record.briefSummary = "Thalidomide binds CRBN. Placebo was not used."
@@ -149,7 +155,8 @@ struct DrugClassEnricherTests {
         record.briefSummary = "Capecitabine and Xeloda are the same; cetuximab is mentioned."
         record.annotations.interventionMeshTerms = ["capecitabine"]
         record.annotations.interventionMeshAncestors = [
-            "Antimetabolites, Antineoplastic", "Antineoplastic Agents", "Molecular Mechanisms of Pharmacological Action",
+            "Antimetabolites, Antineoplastic", "Antineoplastic Agents",
+            "Molecular Mechanisms of Pharmacological Action",
             "Therapeutic Uses", "Pharmacologic Actions", "Physiological Effects of Drugs",
             "Chemical Actions and Uses",
         ]

@@ -25,7 +25,8 @@ struct DrugDictionaryLoadingTests {
 
     @Test("accepts CRLF line ends, a byte-order mark and trailing spaces in list items")
     func toleratesWindowsFiles() throws {
-        let text = "\u{FEFF}name\tsynonyms\tatc\tclasses\r\nimatinib\t Gleevec | Glivec |\tL01EA01\tProtein Kinase Inhibitors\r\n"
+        let text =
+            "\u{FEFF}name\tsynonyms\tatc\tclasses\r\nimatinib\t Gleevec | Glivec |\tL01EA01\tProtein Kinase Inhibitors\r\n"
         let dictionary = try DrugDictionary(drugsTSV: text)
         #expect(dictionary.drug(named: "imatinib")?.synonyms == ["Gleevec", "Glivec"])
         #expect(dictionary.drug(named: "imatinib")?.classes == ["Protein Kinase Inhibitors"])

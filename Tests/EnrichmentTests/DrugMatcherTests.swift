@@ -18,21 +18,24 @@ struct DrugMatcherTests {
 
     @Test("the longest spelling wins")
     func longestMatch() {
-        #expect(matcher.drugNames(in: "trastuzumab deruxtecan (T-DXd) versus trastuzumab") == [
-            "trastuzumab deruxtecan", "trastuzumab deruxtecan", "trastuzumab",
-        ])
+        #expect(
+            matcher.drugNames(in: "trastuzumab deruxtecan (T-DXd) versus trastuzumab") == [
+                "trastuzumab deruxtecan", "trastuzumab deruxtecan", "trastuzumab",
+            ])
         #expect(matcher.drugNames(in: "trastuzumab\n  deruxtecan") == ["trastuzumab deruxtecan"])
-        #expect(matcher.drugNames(in: "tegafur, gimeracil and oteracil; tegafur alone") == [
-            "tegafur, gimeracil and oteracil", "tegafur",
-        ])
+        #expect(
+            matcher.drugNames(in: "tegafur, gimeracil and oteracil; tegafur alone") == [
+                "tegafur, gimeracil and oteracil", "tegafur",
+            ])
     }
 
     @Test("names are whole words: never inside another word")
     func wholeWords() {
         #expect(matcher.drugNames(in: "pembrolizumabs thalidomides prethalidomide nivolumab2 xcetuximab") == [])
-        #expect(matcher.drugNames(in: "pembrolizumab's effect (nivolumab) [cetuximab]") == [
-            "pembrolizumab", "nivolumab", "cetuximab",
-        ])
+        #expect(
+            matcher.drugNames(in: "pembrolizumab's effect (nivolumab) [cetuximab]") == [
+                "pembrolizumab", "nivolumab", "cetuximab",
+            ])
     }
 
     @Test("a hyphen separates words: capecitabine-based and non-cetuximab mention the drug")
@@ -46,10 +49,11 @@ struct DrugMatcherTests {
     func hyphenatedNames() {
         let mentions = matcher.mentions(in: "nab-paclitaxel, 5-FU, 5–FU, T-DM1, MK-3475, MK3475, MK 3475")
         #expect(mentions.map(\.text) == ["nab-paclitaxel", "5-FU", "5–FU", "T-DM1", "MK-3475", "MK3475", "MK 3475"])
-        #expect(mentions.flatMap(\.drugs) == [
-            "paclitaxel", "fluorouracil", "fluorouracil", "trastuzumab emtansine", "pembrolizumab",
-            "pembrolizumab", "pembrolizumab",
-        ])
+        #expect(
+            mentions.flatMap(\.drugs) == [
+                "paclitaxel", "fluorouracil", "fluorouracil", "trastuzumab emtansine", "pembrolizumab",
+                "pembrolizumab", "pembrolizumab",
+            ])
         #expect(matcher.drugNames(in: "nab paclitaxel") == ["paclitaxel"])
         // Short sides keep their only spelling: "5FU", "S1" and "TDM1" are not read as drugs.
         #expect(matcher.drugNames(in: "5FU, liver segment S1, TDM1") == [])
@@ -68,9 +72,10 @@ struct DrugMatcherTests {
     @Test("names next to CJK text, a trademark sign or a full-width bracket are found; next to a letter not")
     func unicodeNeighbours() {
         #expect(matcher.drugNames(in: "使用沙利度胺thalidomide治疗") == ["thalidomide"])
-        #expect(matcher.drugNames(in: "Keytruda® and Avastin™（bevacizumab）") == [
-            "pembrolizumab", "bevacizumab", "bevacizumab",
-        ])
+        #expect(
+            matcher.drugNames(in: "Keytruda® and Avastin™（bevacizumab）") == [
+                "pembrolizumab", "bevacizumab", "bevacizumab",
+            ])
         #expect(matcher.drugNames(in: "thalidomideé éthalidomide") == [])
     }
 
@@ -88,9 +93,10 @@ struct DrugMatcherTests {
     @Test("strict regimens match only where allowed and only in the dictionary's letter case")
     func strictRegimens() {
         #expect(matcher.drugNames(in: "AC followed by EP") == [])
-        #expect(matcher.drugNames(in: "AC followed by EP", allowingStrict: true) == [
-            "doxorubicin", "cyclophosphamide", "etoposide", "cisplatin",
-        ])
+        #expect(
+            matcher.drugNames(in: "AC followed by EP", allowingStrict: true) == [
+                "doxorubicin", "cyclophosphamide", "etoposide", "cisplatin",
+            ])
         #expect(matcher.drugNames(in: "ac or Ep regimen", allowingStrict: true) == [])
     }
 

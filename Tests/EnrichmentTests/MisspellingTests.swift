@@ -18,9 +18,10 @@ struct MisspellingTests {
     @Test("a farther misspelling counts only beside the correct name in the same text")
     func documentContext() {
         #expect(matcher.drugNames(in: "Compared with placebo, ramolutumab improved mOS.") == [])
-        #expect(matcher.drugNames(in: "Ramucirumab (8mg/kg) or placebo. Compared with placebo, ramolutumab improved") == [
-            "ramucirumab", "ramucirumab",
-        ])
+        #expect(
+            matcher.drugNames(in: "Ramucirumab (8mg/kg) or placebo. Compared with placebo, ramolutumab improved") == [
+                "ramucirumab", "ramucirumab",
+            ])
     }
 
     @Test("short words, words without a drug stem, other first letters and far words are not read as drugs")
