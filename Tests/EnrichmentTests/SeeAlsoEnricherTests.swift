@@ -1,0 +1,69 @@
+import Enrichment
+import Testing
+import TrialModel
+
+@Suite("See-also enricher")
+struct SeeAlsoEnricherTests {
+    @Test("moves the listed links into seeAlso, tidied, keeping status and phases")
+    func movesLinks() throws {
+        var record = makeRecord(id: "NCT05831969", nctId: "NCT05831969")
+        record.annotations.listedLinks = [
+            SeeAlsoLink(
+                nctId: "NCT04601610", title: "  KN046 Combined With Ningatinib\n in the Treatment ",
+                overallStatus: .terminated, phases: [.phase1, .phase2], url: "/clinical-trials/NCT04601610"),
+            SeeAlsoLink(
+                nctId: "nct00396682", title: "Elimination of Regulatory T Cells", overallStatus: .completed,
+                phases: [.phase3], url: ""),
+            SeeAlsoLink(nctId: nil, title: "Trial page", url: "https://example.org/study/NCT05906524"),
+            SeeAlsoLink(nctId: nil, title: "Patient leaflet", url: " https://example.org/leaflet.pdf "),
+            SeeAlsoLink(nctId: nil, title: "Nowhere", url: "  "),
+            SeeAlsoLink(nctId: "NCT05831969", title: "This trial itself", url: ""),
+        ]
+        SeeAlsoEnricher.enrich(&record)
+        #expect(record.annotations.listedLinks.isEmpty)
+        #expect(record.seeAlso.map(\.nctId) == ["NCT04601610", "NCT00396682", "NCT05906524", nil])
+        let first = try #require(record.seeAlso.first)
+        #expect(first.title == "KN046 Combined With Ningatinib in the Treatment")
+        #expect(first.url == "https://clinicaltrials.gov/study/NCT04601610")
+        #expect(first.overallStatus == .terminated)
+        #expect(first.phases == [.phase1, .phase2])
+        #expect(record.seeAlso[1].url == "https://clinicaltrials.gov/study/NCT00396682")
+        #expect(record.seeAlso[2].url == "https://clinicaltrials.gov/study/NCT05906524")
+        #expect(record.seeAlso[3].url == "https://example.org/leaflet.pdf")
+        #expect(record.seeAlso[3].title == "Patient leaflet")
+    }
+
+    @Test("duplicates merge: the first keeps its values and takes the missing ones")
+    func deduplicates() {
+        var record = makeRecord()
+        record.annotations.listedLinks = [
+            SeeAlsoLink(nctId: "NCT02976142", title: " ", url: ""),
+            SeeAlsoLink(
+                nctId: "NCT02976142", title: "The Efficacy of Surgical Treatment", overallStatus: .notYetRecruiting,
+                phases: [.phase2, .phase2], url: ""),
+            SeeAlsoLink(title: "Leaflet", url: "https://example.org/a"),
+            SeeAlsoLink(title: "Leaflet again", url: "https://example.org/a"),
+        ]
+        SeeAlsoEnricher.enrich(&record)
+        #expect(
+            record.seeAlso == [
+                SeeAlsoLink(
+                    nctId: "NCT02976142", title: "The Efficacy of Surgical Treatment", overallStatus: .notYetRecruiting,
+                    phases: [.phase2], url: "https://clinicaltrials.gov/study/NCT02976142"),
+                SeeAlsoLink(title: "Leaflet", url: "https://example.org/a"),
+            ])
+    }
+
+    @Test("running it again changes nothing, also after new links arrive")
+    func idempotent() {
+        var record = makeRecord()
+        record.annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", title: "A Clinical Study", url: "")]
+        SeeAlsoEnricher.enrich(&record)
+        let once = record
+        SeeAlsoEnricher.enrich(&record)
+        #expect(record == once)
+        record.annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", url: "")]
+        SeeAlsoEnricher.enrich(&record)
+        #expect(record == once)
+    }
+}
