@@ -86,12 +86,14 @@ struct HTMLTextBuilder {
             for _ in 0..<pendingBreaks { bytes.append(0x0A) }
         }
         pendingBreaks = 0
-        if pendingSpace, lineHasText { bytes.append(0x20) }
-        pendingSpace = false
         if !pendingPrefix.isEmpty {
+            // The prefix brings its own spacing.
             bytes.append(contentsOf: pendingPrefix)
             pendingPrefix = []
+        } else if pendingSpace, lineHasText {
+            bytes.append(0x20)
         }
+        pendingSpace = false
         lineHasText = true
     }
 
