@@ -69,7 +69,8 @@ enum CTGovCriteria {
         finish()
         if section == .preamble, !preamble.isEmpty {
             result.inclusion = preamble
-            result.warning = "eligibility criteria have no inclusion/exclusion headings; all listed as inclusion"
+            result.warning =
+                "eligibility criteria have no inclusion/exclusion headings; all listed as inclusion"
         }
         return result
     }
@@ -81,6 +82,8 @@ enum CTGovCriteria {
         if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             label = line[..<colon]
             rest = line[line.index(after: colon)...].drop { $0.isWhitespace }
+            // Closing emphasis marks ("**Inclusion Criteria:**") are not criteria.
+            if !rest.contains(where: { $0.isLetter || $0.isNumber }) { rest = "" }
         }
         guard label.count <= 80 else { return nil }
         // Markdown emphasis and heading marks, bullets: "**Inclusion Criteria:**", "## Exclusion", "- Inclusion".
@@ -92,8 +95,10 @@ enum CTGovCriteria {
         let namesCriteria = words.contains { $0.hasPrefix("criteri") }
         guard namesCriteria || words.count <= 2 else { return nil }
         let allowed: Set<Substring> = [
-            "inclusion", "exclusion", "criteria", "criterion", "key", "main", "major", "general", "additional",
-            "other", "the", "following", "for", "all", "participants", "patients", "subjects", "study", "part",
+            "inclusion", "exclusion", "criteria", "criterion", "key", "main", "major", "general",
+            "additional",
+            "other", "the", "following", "for", "all", "participants", "patients", "subjects", "study",
+            "part",
             "phase", "cohort", "arm", "stage", "and", "of", "in", "to", "must", "meet", "are", "is", "be",
         ]
         guard words.count <= 10, words.filter({ !allowed.contains($0) }).count <= 3 else { return nil }

@@ -11,9 +11,11 @@ enum CTGovJSONExtractor {
         let (studies, skipped) = try studies(in: json)
         var records: [TrialRecord] = []
         for (index, study) in studies.enumerated() {
-            var record = StudyReader(study: study, input: input, index: index, count: studies.count).record()
+            var record = StudyReader(study: study, input: input, index: index, count: studies.count)
+                .record()
             if skipped > 0 {
-                record.warnings.append("\(skipped) item(s) of the document's study list were not studies and were skipped")
+                record.warnings.append(
+                    "\(skipped) item(s) of the document's study list were not studies and were skipped")
             }
             records.append(record)
         }
@@ -22,7 +24,8 @@ enum CTGovJSONExtractor {
 
     private static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> CTGovLooseJSON {
         do {
-            return CTGovLooseJSON(try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
+            return CTGovLooseJSON(
+                try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
             throw ExtractionError(
@@ -50,7 +53,9 @@ enum CTGovJSONExtractor {
     }
 
     /// The study objects of the document and how many list items were not studies.
-    private static func studies(in json: CTGovLooseJSON) throws(ExtractionError) -> ([CTGovLooseJSON], Int) {
+    private static func studies(in json: CTGovLooseJSON) throws(ExtractionError) -> (
+        [CTGovLooseJSON], Int
+    ) {
         let expected =
             "expected a ClinicalTrials.gov API v2 study (an object with \"protocolSection\"), "
             + "a page of studies ({\"studies\": [...]}) or an array of studies"
@@ -63,13 +68,17 @@ enum CTGovJSONExtractor {
         } else if json.isObject {
             let keys = json.keys.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
             throw ExtractionError(
-                code: "not-a-study", message: expected + "; found an object with keys " + (keys.isEmpty ? "none" : keys))
+                code: "not-a-study",
+                message: expected + "; found an object with keys " + (keys.isEmpty ? "none" : keys))
         } else {
-            throw ExtractionError(code: "not-a-study", message: expected + "; found a JSON \(kind(of: json.value))")
+            throw ExtractionError(
+                code: "not-a-study", message: expected + "; found a JSON \(kind(of: json.value))")
         }
         let studies = list.filter(isStudy)
         guard !studies.isEmpty else {
-            let what = list.isEmpty ? "an empty study list" : "a list of \(list.count) item(s), none of them a study"
+            let what =
+                list.isEmpty
+                ? "an empty study list" : "a list of \(list.count) item(s), none of them a study"
             throw ExtractionError(code: "not-a-study", message: expected + "; found " + what)
         }
         return (studies, list.count - studies.count)
@@ -113,13 +122,17 @@ private struct StudyReader {
         let officialTitle = CTGovText.line(identification["officialTitle"].string)
         var record = TrialRecord(
             id: CTGovRecordParts.recordID(
-                nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, input: input, index: index,
+                nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, input: input,
+                index: index,
                 count: count),
             provenance: input.provenance(layout: CTGovJSONExtractor.layout))
-        if let rawNCT, nctId == nil { record.warnings.append("nctId \"\(rawNCT)\" is not NCT + 8 digits") }
+        if let rawNCT, nctId == nil {
+            record.warnings.append("nctId \"\(rawNCT)\" is not NCT + 8 digits")
+        }
         record.nctId = nctId
         record.orgStudyId = CTGovText.line(identification["orgStudyIdInfo"]["id"].string)
-        record.secondaryIds = CTGovRecordParts.distinct(identification["secondaryIdInfos"].array.map { $0["id"].string })
+        record.secondaryIds = CTGovRecordParts.distinct(
+            identification["secondaryIdInfos"].array.map { $0["id"].string })
         record.briefTitle = briefTitle
         record.officialTitle = officialTitle
         record.acronym = CTGovText.line(identification["acronym"].string)
@@ -140,7 +153,9 @@ private struct StudyReader {
         let status = protocolSection["statusModule"]
         if let raw = status["overallStatus"].string {
             record.overallStatus = EnumNormalizer.overallStatus(raw)
-            if record.overallStatus == nil { record.warnings.append("overallStatus \"\(raw)\" not recognised") }
+            if record.overallStatus == nil {
+                record.warnings.append("overallStatus \"\(raw)\" not recognised")
+            }
         }
         func dateStruct(_ key: String) -> DateStruct? {
             CTGovRecordParts.dateStruct(status[key]["date"].string, type: status[key]["type"].string)
@@ -161,8 +176,10 @@ private struct StudyReader {
             record.leadSponsor = Sponsor(
                 name: name, class: CTGovRecordParts.agencyClass(sponsors["leadSponsor"]["class"].string))
         }
-        record.collaborators = CTGovRecordParts.distinct(sponsors["collaborators"].array.map { $0["name"].string })
-            .map { Collaborator(name: $0) }
+        record.collaborators = CTGovRecordParts.distinct(
+            sponsors["collaborators"].array.map { $0["name"].string }
+        )
+        .map { Collaborator(name: $0) }
     }
 
     private func readDescription(into record: inout TrialRecord) {
@@ -184,13 +201,16 @@ private struct StudyReader {
         let info = design["designInfo"]
         record.design = Design(
             allocation: info["allocation"].string.flatMap { EnumNormalizer.allocation($0) },
-            interventionModel: info["interventionModel"].string.flatMap { EnumNormalizer.interventionModel($0) },
+            interventionModel: info["interventionModel"].string.flatMap {
+                EnumNormalizer.interventionModel($0)
+            },
             primaryPurpose: info["primaryPurpose"].string.flatMap { EnumNormalizer.primaryPurpose($0) },
             masking: info["maskingInfo"]["masking"].string.flatMap { EnumNormalizer.masking($0) })
         let enrollment = design["enrollmentInfo"]
         if let count = enrollment["count"].int {
             record.enrollment = Enrollment(
-                count: count, type: enrollment["type"].string.flatMap { EnumNormalizer.actualOrEstimated($0) })
+                count: count,
+                type: enrollment["type"].string.flatMap { EnumNormalizer.actualOrEstimated($0) })
         }
     }
 
@@ -217,7 +237,8 @@ private struct StudyReader {
         let module = protocolSection["outcomesModule"]
         func outcomes(_ key: String) -> [Outcome] {
             module[key].array.compactMap { item in
-                guard let measure = CTGovText.markdown(item["measure"].string).flatMap(CTGovText.line) else {
+                guard let measure = CTGovText.markdown(item["measure"].string).flatMap(CTGovText.line)
+                else {
                     return nil
                 }
                 return Outcome(
@@ -242,14 +263,16 @@ private struct StudyReader {
         record.eligibility.minimumAge = CTGovRecordParts.age(module["minimumAge"].string)
         record.eligibility.maximumAge = CTGovRecordParts.age(module["maximumAge"].string)
         record.eligibility.healthyVolunteers =
-            module["healthyVolunteers"].bool ?? module["healthyVolunteers"].string.flatMap { EnumNormalizer.yesNo($0) }
+            module["healthyVolunteers"].bool
+            ?? module["healthyVolunteers"].string.flatMap { EnumNormalizer.yesNo($0) }
     }
 
     private func readContactsAndLocations(into record: inout TrialRecord) {
         let module = protocolSection["contactsLocationsModule"]
         record.locations = module["locations"].array.compactMap { item in
             let location = Location(
-                facility: CTGovText.line(item["facility"].string), city: CTGovText.line(item["city"].string),
+                facility: CTGovText.line(item["facility"].string),
+                city: CTGovText.line(item["city"].string),
                 state: CTGovText.line(item["state"].string), zip: CTGovText.line(item["zip"].string),
                 country: CTGovText.line(item["country"].string))
             return location == Location() ? nil : location
@@ -260,7 +283,8 @@ private struct StudyReader {
                 phone = phoneValue + " ext. " + ext
             }
             let contact = Contact(
-                name: CTGovText.line(item["name"].string), role: CTGovText.line(item["role"].string), phone: phone,
+                name: CTGovText.line(item["name"].string), role: CTGovText.line(item["role"].string),
+                phone: phone,
                 email: CTGovText.line(item["email"].string))
             return contact.name == nil && contact.phone == nil && contact.email == nil ? nil : contact
         }
@@ -279,7 +303,8 @@ private struct StudyReader {
 
     private func readInterventionBrowse(into record: inout TrialRecord) {
         let browse = study["derivedSection"]["interventionBrowseModule"]
-        record.annotations.interventionMeshTerms = CTGovRecordParts.distinct(browse["meshes"].array.map { $0["term"].string })
+        record.annotations.interventionMeshTerms = CTGovRecordParts.distinct(
+            browse["meshes"].array.map { $0["term"].string })
         record.annotations.interventionMeshAncestors = CTGovRecordParts.distinct(
             browse["ancestors"].array.map { $0["term"].string })
     }

@@ -37,8 +37,10 @@ enum CTGovLegacyDesign {
                 switch label {
                 case "ALLOCATION": design.allocation = design.allocation ?? EnumNormalizer.allocation(value)
                 case "INTERVENTION_MODEL":
-                    design.interventionModel = design.interventionModel ?? EnumNormalizer.interventionModel(value)
-                case "PRIMARY_PURPOSE": design.primaryPurpose = design.primaryPurpose ?? EnumNormalizer.primaryPurpose(value)
+                    design.interventionModel =
+                        design.interventionModel ?? EnumNormalizer.interventionModel(value)
+                case "PRIMARY_PURPOSE":
+                    design.primaryPurpose = design.primaryPurpose ?? EnumNormalizer.primaryPurpose(value)
                 case "MASKING": design.masking = design.masking ?? EnumNormalizer.masking(value)
                 default: break
                 }

@@ -6,11 +6,13 @@ enum CTGovRecordParts {
     /// The record id for one study of a document: its NCT id, else a hash of its titles, else of the
     /// document (with the study's position when the document holds several).
     static func recordID(
-        nctId: String?, officialTitle: String?, briefTitle: String?, input: ExtractionInput, index: Int, count: Int
+        nctId: String?, officialTitle: String?, briefTitle: String?, input: ExtractionInput, index: Int,
+        count: Int
     ) -> String {
         var text = String(decoding: input.bytes, as: UTF8.self)
         if count > 1 { text += "\n#study \(index + 1)" }
-        return RecordID.make(nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, text: text)
+        return RecordID.make(
+            nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, text: text)
     }
 
     /// The API v2 agency class for a legacy spelling ("Industry" → `INDUSTRY`, "U.S. Fed" → `FED`).
@@ -40,7 +42,8 @@ enum CTGovRecordParts {
     static func distinct(_ values: [String?]) -> [String] {
         var seen: Set<String> = []
         var result: [String] = []
-        for case let value? in values.map({ CTGovText.line($0) }) where seen.insert(value.lowercased()).inserted {
+        for case let value? in values.map({ CTGovText.line($0) })
+        where seen.insert(value.lowercased()).inserted {
             result.append(value)
         }
         return result
@@ -75,12 +78,14 @@ enum CTGovRecordParts {
     /// A "see also" link: a study address gets its NCT id.
     static func listedLink(url: String?, label: String?) -> SeeAlsoLink? {
         guard let url = CTGovText.line(url) else { return nil }
-        return SeeAlsoLink(nctId: CTGovText.studyNCTId(inURL: url), title: CTGovText.line(label), url: url)
+        return SeeAlsoLink(
+            nctId: CTGovText.studyNCTId(inURL: url), title: CTGovText.line(label), url: url)
     }
 
     /// A reference from its citation and PubMed id; the DOI is read from the citation.
     static func reference(citation: String?, pmid: String?) -> Reference? {
         guard let citation = CTGovText.line(citation) else { return nil }
-        return Reference(citation: citation, pmid: CTGovText.line(pmid), doi: CTGovText.doi(in: citation))
+        return Reference(
+            citation: citation, pmid: CTGovText.line(pmid), doi: CTGovText.doi(in: citation))
     }
 }

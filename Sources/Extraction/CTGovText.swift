@@ -120,7 +120,9 @@ enum CTGovText {
             }
             while cursor > suffixStart, ".,;:)]".utf8.contains(bytes[cursor - 1]) {
                 // Keep a closing bracket that belongs to the DOI ("10.1016/S0140-6736(20)30183-5").
-                if bytes[cursor - 1] == UInt8(ascii: ")"), bytes[suffixStart..<cursor].contains(UInt8(ascii: "(")) {
+                if bytes[cursor - 1] == UInt8(ascii: ")"),
+                    bytes[suffixStart..<cursor].contains(UInt8(ascii: "("))
+                {
                     break
                 }
                 cursor -= 1
@@ -136,7 +138,9 @@ enum CTGovText {
     static func studyNCTId(inURL url: String) -> String? {
         let lower = url.lowercased()
         guard lower.contains("clinicaltrials.gov/") else { return nil }
-        guard let range = lower.firstRange(of: "/study/") ?? lower.firstRange(of: "/show/") else { return nil }
+        guard let range = lower.firstRange(of: "/study/") ?? lower.firstRange(of: "/show/") else {
+            return nil
+        }
         let rest = lower[range.upperBound...].uppercased()
         let candidate = String(rest.prefix(11))
         return RecordID.isNCTId(candidate) ? candidate : nil
@@ -180,7 +184,8 @@ enum CTGovText {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40)
+            || (byte >= 0x5B && byte <= 0x60)
             || (byte >= 0x7B && byte <= 0x7E)
     }
 }

@@ -15,13 +15,16 @@ enum CTGovXMLExtractor {
         } catch {
             throw ExtractionError(
                 code: "malformed-xml",
-                message: "the XML is not well-formed at line \(error.line), column \(error.column): \(error.message)")
+                message:
+                    "the XML is not well-formed at line \(error.line), column \(error.column): \(error.message)"
+            )
         }
         let studies = studies(in: document.root)
         guard !studies.isEmpty else {
             throw ExtractionError(
                 code: "not-a-study",
-                message: "expected a ClinicalTrials.gov <clinical_study> document or a <search_results> file of "
+                message:
+                    "expected a ClinicalTrials.gov <clinical_study> document or a <search_results> file of "
                     + "studies; found <\(document.root.qualifiedName)> with no study inside")
         }
         return studies.enumerated().map { index, study in
@@ -39,7 +42,8 @@ enum CTGovXMLExtractor {
 
     private static func isStudy(_ element: XMLElement) -> Bool {
         guard element.name == "clinical_study" || element.name == "study" else { return false }
-        return element.child("id_info") != nil || element.child("nct_id") != nil || element.child("brief_title") != nil
+        return element.child("id_info") != nil || element.child("nct_id") != nil
+            || element.child("brief_title") != nil
             || element.child("title") != nil
     }
 }
@@ -71,10 +75,13 @@ private struct XMLStudyReader {
         let officialTitle = line("official_title")
         var record = TrialRecord(
             id: CTGovRecordParts.recordID(
-                nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, input: input, index: index,
+                nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, input: input,
+                index: index,
                 count: count),
             provenance: input.provenance(layout: CTGovXMLExtractor.layout))
-        if let rawNCT, nctId == nil { record.warnings.append("nct_id \"\(rawNCT)\" is not NCT + 8 digits") }
+        if let rawNCT, nctId == nil {
+            record.warnings.append("nct_id \"\(rawNCT)\" is not NCT + 8 digits")
+        }
         record.nctId = nctId
         record.orgStudyId = line("id_info", "org_study_id")
         record.secondaryIds = CTGovRecordParts.distinct(
@@ -101,7 +108,9 @@ private struct XMLStudyReader {
     private func readStatus(into record: inout TrialRecord) {
         if let raw = line("overall_status") ?? line("status") {
             record.overallStatus = EnumNormalizer.overallStatus(raw)
-            if record.overallStatus == nil { record.warnings.append("overall_status \"\(raw)\" not recognised") }
+            if record.overallStatus == nil {
+                record.warnings.append("overall_status \"\(raw)\" not recognised")
+            }
         }
         func dateStruct(_ name: String) -> DateStruct? {
             guard let element = study.child(name) else { return nil }
@@ -117,7 +126,8 @@ private struct XMLStudyReader {
         record.dates.firstSubmitted = firstDate(
             "study_first_submitted", "study_first_submitted_qc", "firstreceived_date", "first_received")
         record.dates.lastUpdate = firstDate(
-            "last_update_posted", "last_update_submitted", "lastchanged_date", "last_changed", "last_updated")
+            "last_update_posted", "last_update_submitted", "lastchanged_date", "last_changed",
+            "last_updated")
     }
 
     private func readSponsors(into record: inout TrialRecord) {
@@ -137,7 +147,9 @@ private struct XMLStudyReader {
     private func readDescription(into record: inout TrialRecord) {
         record.briefSummary = paragraphs(study.child("brief_summary"))
         record.detailedDescription = paragraphs(study.child("detailed_description"))
-        let summaries = study.children(named: "condition_summary").flatMap { $0.text.split(separator: ";") }
+        let summaries = study.children(named: "condition_summary").flatMap {
+            $0.text.split(separator: ";")
+        }
         record.conditions = CTGovRecordParts.distinct(
             study.children(named: "condition").map(\.text)
                 + (study.child("conditions")?.children(named: "condition") ?? []).map(\.text)
@@ -153,14 +165,17 @@ private struct XMLStudyReader {
             }
         }
         record.phases = CTGovRecordParts.phases(
-            (study.children(named: "phase") + (study.child("phases")?.children(named: "phase") ?? [])).map(\.text))
+            (study.children(named: "phase") + (study.child("phases")?.children(named: "phase") ?? []))
+                .map(\.text))
         if let info = study.child("study_design_info") {
             record.design = Design(
                 allocation: info.child("allocation").flatMap { EnumNormalizer.allocation($0.text) },
                 interventionModel: info.child("intervention_model").flatMap {
                     EnumNormalizer.interventionModel($0.text)
                 },
-                primaryPurpose: info.child("primary_purpose").flatMap { EnumNormalizer.primaryPurpose($0.text) },
+                primaryPurpose: info.child("primary_purpose").flatMap {
+                    EnumNormalizer.primaryPurpose($0.text)
+                },
                 masking: info.child("masking").flatMap { EnumNormalizer.masking($0.text) })
         } else {
             // Before 2017 the design was one comma-separated string; search listings give one part per element.
@@ -169,9 +184,12 @@ private struct XMLStudyReader {
                 + (study.child("study_designs")?.children(named: "study_design") ?? []).map(\.text)
             record.design = CTGovLegacyDesign.design(parts)
         }
-        if let enrollment = study.child("enrollment"), let count = Int(CTGovText.collapse(enrollment.text)) {
+        if let enrollment = study.child("enrollment"),
+            let count = Int(CTGovText.collapse(enrollment.text))
+        {
             record.enrollment = Enrollment(
-                count: count, type: enrollment.attribute("type").flatMap { EnumNormalizer.actualOrEstimated($0) })
+                count: count,
+                type: enrollment.attribute("type").flatMap { EnumNormalizer.actualOrEstimated($0) })
         }
     }
 
@@ -181,7 +199,9 @@ private struct XMLStudyReader {
             guard let name = CTGovText.line(element.child("intervention_name")?.text) else { continue }
             record.interventions.append(
                 Intervention(
-                    type: element.child("intervention_type").flatMap { EnumNormalizer.interventionType($0.text) },
+                    type: element.child("intervention_type").flatMap {
+                        EnumNormalizer.interventionType($0.text)
+                    },
                     name: name, description: paragraphs(element.child("description")),
                     otherNames: CTGovRecordParts.distinct(element.children(named: "other_name").map(\.text))))
             armsOfIntervention.append(
@@ -194,14 +214,17 @@ private struct XMLStudyReader {
             let prefix = name == text ? nil : text.split(separator: ":").first.map(String.init)
             record.interventions.append(
                 Intervention(
-                    type: (element.attribute("type") ?? prefix).flatMap { EnumNormalizer.interventionType($0) },
+                    type: (element.attribute("type") ?? prefix).flatMap {
+                        EnumNormalizer.interventionType($0)
+                    },
                     name: name))
         }
         record.armGroups = study.children(named: "arm_group").compactMap { element in
             guard let label = CTGovText.line(element.child("arm_group_label")?.text) else { return nil }
             let key = label.lowercased()
             return ArmGroup(
-                label: label, type: element.child("arm_group_type").flatMap { EnumNormalizer.armGroupType($0.text) },
+                label: label,
+                type: element.child("arm_group_type").flatMap { EnumNormalizer.armGroupType($0.text) },
                 description: paragraphs(element.child("description")),
                 interventionNames: armsOfIntervention.filter { $0.arms.contains { $0.lowercased() == key } }
                     .map(\.name))
@@ -223,7 +246,9 @@ private struct XMLStudyReader {
 
     private func readEligibility(into record: inout TrialRecord) {
         let eligibility = study.child("eligibility")
-        if let criteria = CTGovText.block(eligibility?.child("criteria").map { ($0.child("textblock") ?? $0).text }) {
+        if let criteria = CTGovText.block(
+            eligibility?.child("criteria").map { ($0.child("textblock") ?? $0).text })
+        {
             record.eligibility.criteria = criteria
             let split = CTGovCriteria.split(criteria)
             record.eligibility.inclusion = split.inclusion
@@ -232,8 +257,10 @@ private struct XMLStudyReader {
         }
         let sex = line("eligibility", "gender") ?? line("gender")
         record.eligibility.sex = sex.flatMap { EnumNormalizer.sex($0) }
-        record.eligibility.minimumAge = CTGovRecordParts.age(line("eligibility", "minimum_age") ?? line("min_age"))
-        record.eligibility.maximumAge = CTGovRecordParts.age(line("eligibility", "maximum_age") ?? line("max_age"))
+        record.eligibility.minimumAge = CTGovRecordParts.age(
+            line("eligibility", "minimum_age") ?? line("min_age"))
+        record.eligibility.maximumAge = CTGovRecordParts.age(
+            line("eligibility", "maximum_age") ?? line("max_age"))
         record.eligibility.healthyVolunteers = line("eligibility", "healthy_volunteers").flatMap {
             EnumNormalizer.yesNo($0)
         }
@@ -244,7 +271,8 @@ private struct XMLStudyReader {
             let address = element.child("facility")?.child("address")
             let location = Location(
                 facility: CTGovText.line(element.child("facility")?.child("name")?.text),
-                city: CTGovText.line(address?.child("city")?.text), state: CTGovText.line(address?.child("state")?.text),
+                city: CTGovText.line(address?.child("city")?.text),
+                state: CTGovText.line(address?.child("state")?.text),
                 zip: CTGovText.line(address?.child("zip")?.text),
                 country: CTGovText.line(address?.child("country")?.text))
             if location != Location() { record.locations.append(location) }
@@ -258,7 +286,9 @@ private struct XMLStudyReader {
         }
         for name in ["overall_contact", "overall_contact_backup"] {
             guard let element = study.child(name) else { continue }
-            let nameParts = ["first_name", "middle_name", "last_name"].compactMap { CTGovText.line(element.child($0)?.text) }
+            let nameParts = ["first_name", "middle_name", "last_name"].compactMap {
+                CTGovText.line(element.child($0)?.text)
+            }
             var fullName = nameParts.isEmpty ? nil : nameParts.joined(separator: " ")
             if let name = fullName, let degrees = CTGovText.line(element.child("degrees")?.text) {
                 fullName = name + ", " + degrees
@@ -268,18 +298,24 @@ private struct XMLStudyReader {
                 phone = number + " ext. " + ext
             }
             let contact = Contact(
-                name: fullName, role: "CONTACT", phone: phone, email: CTGovText.line(element.child("email")?.text))
-            if contact.name != nil || contact.phone != nil || contact.email != nil { record.contacts.append(contact) }
+                name: fullName, role: "CONTACT", phone: phone,
+                email: CTGovText.line(element.child("email")?.text))
+            if contact.name != nil || contact.phone != nil || contact.email != nil {
+                record.contacts.append(contact)
+            }
         }
     }
 
     private func readReferencesAndLinks(into record: inout TrialRecord) {
-        record.references = (study.children(named: "reference") + study.children(named: "results_reference"))
+        record.references =
+            (study.children(named: "reference") + study.children(named: "results_reference"))
             .compactMap { element in
-                CTGovRecordParts.reference(citation: element.child("citation")?.text, pmid: element.child("PMID")?.text)
+                CTGovRecordParts.reference(
+                    citation: element.child("citation")?.text, pmid: element.child("PMID")?.text)
             }
         record.annotations.listedLinks = study.children(named: "link").compactMap { element in
-            CTGovRecordParts.listedLink(url: element.child("url")?.text, label: element.child("description")?.text)
+            CTGovRecordParts.listedLink(
+                url: element.child("url")?.text, label: element.child("description")?.text)
         }
     }
 }

@@ -8,16 +8,25 @@ enum HTMLPageExtractor {
     static let layout = "html"
 
     static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
-        let charset = HTMLCharset.detect(input.bytes)
-        let page = HTMLTextExtractor.extract(input.bytes, charset: charset.name, tableLayout: .cellPerLine)
+        let page = pageText(input.bytes)
         guard page.text.contains(where: { !$0.isWhitespace }) else {
             throw ExtractionError(
-                code: "empty", message: "the HTML page has no visible text (only markup, scripts or styles)")
+                code: "empty", message: "the HTML page has no visible text (only markup, scripts or styles)"
+            )
         }
+        return [
+            TextExtraction.extract(text: page.text, input: input, warnings: page.warnings, layout: layout)
+        ]
+    }
+
+    /// The page's visible text as the text layouts read it, and what was uncertain about decoding it.
+    static func pageText(_ bytes: [UInt8]) -> (text: String, warnings: [String]) {
+        let charset = HTMLCharset.detect(bytes)
+        let page = HTMLTextExtractor.extract(bytes, charset: charset.name, tableLayout: .cellPerLine)
         var warnings: [String] = []
         if charset.source == .guessed {
             warnings.append("HTML page declares no charset and is not UTF-8; read as Windows-1252")
         }
-        return [TextExtraction.extract(text: page.text, input: input, warnings: warnings, layout: layout)]
+        return (page.text, warnings)
     }
 }

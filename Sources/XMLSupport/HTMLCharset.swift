@@ -40,7 +40,9 @@ public enum HTMLCharset {
                 while cursor < lower.count, lower[cursor] == 0x20 { cursor += 1 }
                 guard cursor < lower.count, lower[cursor] == UInt8(ascii: "=") else { continue }
                 cursor += 1
-                while cursor < lower.count, lower[cursor] == 0x20 || lower[cursor] == 0x22 || lower[cursor] == 0x27 {
+                while cursor < lower.count,
+                    lower[cursor] == 0x20 || lower[cursor] == 0x22 || lower[cursor] == 0x27
+                {
                     cursor += 1
                 }
                 let start = cursor

@@ -28,7 +28,9 @@ public enum HTMLTextExtractor {
         _ bytes: [UInt8], charset: String? = nil, tableLayout: TableLayout = .cellPerLine
     ) -> HTMLText {
         _ = LibXML.initialized
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return HTMLText(title: nil, text: "", links: []) }
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
+            return HTMLText(title: nil, text: "", links: [])
+        }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), "inbox://page.html", charset, options)
@@ -36,7 +38,9 @@ public enum HTMLTextExtractor {
         }
         guard let document else { return HTMLText(title: nil, text: "", links: []) }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return HTMLText(title: nil, text: "", links: []) }
+        guard let root = xmlDocGetRootElement(document) else {
+            return HTMLText(title: nil, text: "", links: [])
+        }
         var walker = HTMLWalker(tableLayout: tableLayout)
         walker.walk(root)
         return HTMLText(title: title(under: root), text: walker.builder.text, links: walker.links)
@@ -79,9 +83,12 @@ enum HTMLElementKind {
             "canvas", "select", "datalist", "audio", "video", "map",
         ] { kinds[name] = .skipped }
         for name in [
-            "div", "section", "article", "header", "footer", "main", "aside", "address", "figure", "figcaption",
-            "form", "fieldset", "legend", "details", "summary", "dl", "dt", "dd", "table", "caption", "thead",
-            "tbody", "tfoot", "hr", "center", "dialog", "menu", "body", "html", "blockquote", "hgroup", "search",
+            "div", "section", "article", "header", "footer", "main", "aside", "address", "figure",
+            "figcaption",
+            "form", "fieldset", "legend", "details", "summary", "dl", "dt", "dd", "table", "caption",
+            "thead",
+            "tbody", "tfoot", "hr", "center", "dialog", "menu", "body", "html", "blockquote", "hgroup",
+            "search",
         ] { kinds[name] = .block }
         for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6"] { kinds[name] = .paragraph }
         kinds["li"] = .listItem
@@ -122,14 +129,18 @@ enum HTMLElementKind {
     }
 
     static func property(_ node: xmlNodePtr, _ name: String) -> String? {
-        let value = name.withCString { xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        let value = name.withCString {
+            xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+        }
         guard let value else { return nil }
         defer { cxml_free(value) }
         return String(cString: value)
     }
 
     static func hasProperty(_ node: xmlNodePtr, _ name: String) -> Bool {
-        name.withCString { xmlHasProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) } != nil
+        name.withCString {
+            xmlHasProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+        } != nil
     }
 }
 
@@ -198,7 +209,9 @@ struct HTMLWalker {
                 }
                 guard let parent = leaving.pointee.parent else { break }
                 leaving = parent
-                if parent.pointee.type == XML_ELEMENT_NODE { exit(parent, kind: HTMLElementKind.of(parent)) }
+                if parent.pointee.type == XML_ELEMENT_NODE {
+                    exit(parent, kind: HTMLElementKind.of(parent))
+                }
             }
         }
     }

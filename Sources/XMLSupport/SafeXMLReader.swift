@@ -36,7 +36,8 @@ public enum SafeXMLReader {
         // Structured error handlers are thread-local in libxml2: set, parse and restore without suspending.
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque()) { userData, error in
             guard let userData, let error else { return }
-            Unmanaged<ParseErrorCollector>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+            Unmanaged<ParseErrorCollector>.fromOpaque(userData).takeUnretainedValue().record(
+                error.pointee)
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
 

@@ -56,7 +56,8 @@ public struct XMLElement: Sendable, Equatable {
 
     /// Creates an element.
     public init(
-        name: String, prefix: String? = nil, namespaceURI: String? = nil, attributes: [XMLAttribute] = [],
+        name: String, prefix: String? = nil, namespaceURI: String? = nil,
+        attributes: [XMLAttribute] = [],
         children: [XMLNode] = [], line: Int = 0
     ) {
         self.name = name

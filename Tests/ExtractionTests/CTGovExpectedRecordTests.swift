@@ -16,7 +16,8 @@ import TrialModel
         let url = sharedFolder.appendingPathComponent(relativePath)
         let bytes = [UInt8](try Data(contentsOf: url))
         return ExtractionInput(
-            bytes: bytes, sourcePath: url.lastPathComponent, pipeline: "test", processedAt: "2025-01-01T00:00:00Z")
+            bytes: bytes, sourcePath: url.lastPathComponent, pipeline: "test",
+            processedAt: "2025-01-01T00:00:00Z")
     }
 
     @Test(arguments: ["NCT03377387.json", "NCT03377387.xml"])
@@ -24,7 +25,8 @@ import TrialModel
         let records = try DocumentExtractor().extract(try Self.input("corpus/ctgov/" + document))
         #expect(records.count == 1)
         let record = try #require(records.first)
-        let expectedURL = Self.sharedFolder.appendingPathComponent("corpus/ctgov-expected/\(document).json")
+        let expectedURL = Self.sharedFolder.appendingPathComponent(
+            "corpus/ctgov-expected/\(document).json")
         let expected = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL)) as? [String: Any])
         #expect(record.provenance.layout == expected["layout"] as? String)
@@ -50,8 +52,11 @@ import TrialModel
     }
 
     @Test func checkerFlagsWrongValues() throws {
-        var record = TrialRecord(id: "NCT00000001", provenance: Provenance(
-            sourcePath: "x", sha256: "", bytes: 0, layout: "ctgov-json", pipeline: "t", processedAt: "t"))
+        var record = TrialRecord(
+            id: "NCT00000001",
+            provenance: Provenance(
+                sourcePath: "x", sha256: "", bytes: 0, layout: "ctgov-json", pipeline: "t", processedAt: "t"
+            ))
         record.conditions = ["Breast Cancer"]
         record.phases = [.phase1]
         let checker = try ExpectedRecordChecker(record: record)
@@ -98,7 +103,9 @@ struct ExpectedRecordChecker {
                 let item = Self.list(json[parts[0]]).compactMap { $0 as? [String: Any] }
                     .first { Self.norm($0[keyField] as? String ?? "") == Self.norm(itemKey) }
                 guard let item else { return "no item \(itemKey)" }
-                if !Self.matches(want, item[parts[1]]) { return "\(itemKey): got \(String(describing: item[parts[1]]))" }
+                if !Self.matches(want, item[parts[1]]) {
+                    return "\(itemKey): got \(String(describing: item[parts[1]]))"
+                }
             }
             return nil
         }
@@ -106,7 +113,9 @@ struct ExpectedRecordChecker {
         if let wanted = expected as? [Any] {
             var remaining = Self.list(got).flatMap { Self.list($0) }
             for want in wanted {
-                guard let hit = remaining.firstIndex(where: { Self.matches(want, $0) }) else { return "missing \(want)" }
+                guard let hit = remaining.firstIndex(where: { Self.matches(want, $0) }) else {
+                    return "missing \(want)"
+                }
                 remaining.remove(at: hit)
             }
             return remaining.isEmpty ? nil : "extra \(remaining)"
@@ -154,7 +163,9 @@ struct ExpectedRecordChecker {
     }
 
     static func matches(_ expected: Any, _ got: Any?) -> Bool {
-        if let any = (expected as? [String: Any])?["anyOf"] as? [Any] { return any.contains { matches($0, got) } }
+        if let any = (expected as? [String: Any])?["anyOf"] as? [Any] {
+            return any.contains { matches($0, got) }
+        }
         switch (expected, got) {
         case (is NSNull, nil), (is NSNull, is NSNull): return true
         case (let want as String, let have as String): return norm(want) == norm(have)

@@ -159,7 +159,8 @@ import XMLSupport
 
     @Test func readsNestingUpToLibxmlDepthLimitAndSurvivesBeyond() {
         let depth = 200
-        let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+        let html =
+            String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
         #expect(extract(html).text == "deep")
         // Past libxml2's nesting limit the parser stops; the extractor must still return normally.
         let tooDeep = String(repeating: "<div>", count: 5000) + "deep"

@@ -92,7 +92,8 @@ import XMLSupport
     }
 
     @Test func reportsTruncatedDocumentWithPosition() {
-        let xml = "<clinical_study>\n  <id_info>\n    <nct_id>NCT01234567</nct_id>\n  </id_info>\n  <brief_title>Cut"
+        let xml =
+            "<clinical_study>\n  <id_info>\n    <nct_id>NCT01234567</nct_id>\n  </id_info>\n  <brief_title>Cut"
         let error = #expect(throws: XMLParseError.self) { try parse(xml) }
         #expect((error?.line ?? 0) >= 5)
         #expect((error?.column ?? 0) > 0)
