@@ -77,6 +77,7 @@ enum CTGovCriteria {
 
     /// A heading line: which list it opens and any text after its colon.
     private static func heading(_ line: Substring) -> (section: Section, rest: Substring)? {
+        guard mentionsClusion(line) else { return nil }
         var label = line
         var rest: Substring = ""
         if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) {
@@ -103,6 +104,22 @@ enum CTGovCriteria {
         ]
         guard words.count <= 10, words.filter({ !allowed.contains($0) }).count <= 3 else { return nil }
         return (exclusion ? .exclusion : .inclusion, rest)
+    }
+
+    /// Whether the line holds "clusion" in any case: a cheap test before reading it as a heading.
+    private static func mentionsClusion(_ line: Substring) -> Bool {
+        let pattern = Array("clusion".utf8)
+        var matched = 0
+        for byte in line.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower == pattern[matched] {
+                matched += 1
+                if matched == pattern.count { return true }
+            } else {
+                matched = lower == pattern[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// The line without its bullet or number, or nil when it does not start with one.

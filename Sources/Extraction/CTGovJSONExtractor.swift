@@ -223,13 +223,23 @@ private struct StudyReader {
                 description: CTGovText.markdown(item["description"].string),
                 otherNames: CTGovRecordParts.distinct(item["otherNames"].strings))
         }
+        // Arms name their interventions; where an arm does not, the interventions' arm labels say it.
+        let armsOfIntervention = module["interventions"].array.map { item in
+            (
+                name: CTGovText.line(item["name"].string),
+                arms: Set(item["armGroupLabels"].strings.map { $0.lowercased() })
+            )
+        }
         record.armGroups = module["armGroups"].array.compactMap { item in
             guard let label = CTGovText.line(item["label"].string) else { return nil }
+            var names = item["interventionNames"].strings.map(CTGovRecordParts.interventionName)
+            if names.isEmpty {
+                names = armsOfIntervention.filter { $0.arms.contains(label.lowercased()) }.compactMap(\.name)
+            }
             return ArmGroup(
                 label: label, type: item["type"].string.flatMap { EnumNormalizer.armGroupType($0) },
                 description: CTGovText.markdown(item["description"].string),
-                interventionNames: CTGovRecordParts.distinct(
-                    item["interventionNames"].strings.map(CTGovRecordParts.interventionName)))
+                interventionNames: CTGovRecordParts.distinct(names))
         }
     }
 

@@ -6,7 +6,12 @@ struct CTGovLooseJSON {
     let value: Any?
 
     init(_ value: Any?) {
-        self.value = value is NSNull ? nil : value
+        // Compare types, not values: `value is NSNull` would bridge a whole Swift dictionary to Foundation.
+        if let value, type(of: value) == NSNull.self {
+            self.value = nil
+        } else {
+            self.value = value
+        }
     }
 
     /// The member `key` of an object; absent for anything else.
@@ -33,31 +38,31 @@ struct CTGovLooseJSON {
 
     /// A string, or a number written as one.
     var string: String? {
-        switch value {
-        case let string as String: return string
-        case let number as NSNumber where !isBoolean(number): return number.stringValue
-        default: return nil
-        }
+        if let string = value as? String { return string }
+        if let number, !isBoolean(number) { return number.stringValue }
+        return nil
     }
 
     /// An integer, from a whole number or a string holding one.
     var int: Int? {
-        switch value {
-        case let number as NSNumber where !isBoolean(number):
+        if let number, !isBoolean(number) {
             let double = number.doubleValue
             return double.rounded() == double && abs(double) < 1e15 ? Int(double) : nil
-        case let string as String: return Int(string.trimmingCharacters(in: .whitespaces))
-        default: return nil
         }
+        if let string = value as? String { return Int(string.trimmingCharacters(in: .whitespaces)) }
+        return nil
     }
 
-    /// A boolean, from `true`/`false` or a string such as "Yes".
+    /// A boolean, from `true`/`false`.
     var bool: Bool? {
-        switch value {
-        case let number as NSNumber where isBoolean(number): return number.boolValue
-        case let bool as Bool: return bool
-        default: return nil
-        }
+        if let number, isBoolean(number) { return number.boolValue }
+        return value as? Bool
+    }
+
+    /// The value when it is a Foundation number (checked by type, so nothing is bridged).
+    private var number: NSNumber? {
+        guard let value, type(of: value) is NSNumber.Type else { return nil }
+        return value as? NSNumber
     }
 
     /// The strings of an array of strings (other items skipped).

@@ -148,24 +148,63 @@ enum CTGovText {
 
     /// The lines of a text, for `\n`, `\r\n` and `\r` line ends.
     static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let utf8 = text.utf8
+        let newline: UInt8 = utf8.contains(0x0A) ? 0x0A : 0x0D
+        return utf8.split(separator: newline, omittingEmptySubsequences: false).map { line in
+            var line = line
+            if newline == 0x0A, line.last == 0x0D { line = line.dropLast() }
+            return Substring(line)
+        }
     }
 
-    /// White space (including no-break spaces) collapsed to single spaces, trimmed.
+    /// White space (ASCII, no-break and the other Unicode spaces) collapsed to single spaces, trimmed.
     static func collapse(_ text: some StringProtocol) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        text.utf8.withContiguousStorageIfAvailable { collapse($0, into: &out, pendingSpace: &pendingSpace) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { collapse($0, into: &out, pendingSpace: &pendingSpace) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func collapse(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], pendingSpace: inout Bool
+    ) {
+        var index = 0
+        while index < bytes.count {
+            let spaceLength = whiteSpaceLength(bytes, at: index)
+            if spaceLength > 0 {
                 pendingSpace = !out.isEmpty
+                index += spaceLength
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(bytes[index])
+                index += 1
             }
         }
-        return out
+    }
+
+    /// The byte length of the white-space character at `index` (ASCII, U+0085, U+00A0, U+1680,
+    /// U+2000–200A, U+2028/9, U+202F, U+205F, U+3000), or 0.
+    private static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2:
+            guard remaining >= 2 else { return 0 }
+            return bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1, 0xE2, 0xE3:
+            guard remaining >= 3 else { return 0 }
+            switch (byte, bytes[index + 1], bytes[index + 2]) {
+            case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9),
+                (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
+                return 3
+            default: return 0
+            }
+        default: return 0
+        }
     }
 
     static func trim(_ text: some StringProtocol) -> String {

@@ -83,12 +83,9 @@ enum HTMLElementKind {
             "canvas", "select", "datalist", "audio", "video", "map",
         ] { kinds[name] = .skipped }
         for name in [
-            "div", "section", "article", "header", "footer", "main", "aside", "address", "figure",
-            "figcaption",
-            "form", "fieldset", "legend", "details", "summary", "dl", "dt", "dd", "table", "caption",
-            "thead",
-            "tbody", "tfoot", "hr", "center", "dialog", "menu", "body", "html", "blockquote", "hgroup",
-            "search",
+            "div", "section", "article", "header", "footer", "main", "aside", "address", "figure", "figcaption",
+            "form", "fieldset", "legend", "details", "summary", "dl", "dt", "dd", "table", "caption", "thead",
+            "tbody", "tfoot", "hr", "center", "dialog", "menu", "body", "html", "blockquote", "hgroup", "search",
         ] { kinds[name] = .block }
         for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6"] { kinds[name] = .paragraph }
         kinds["li"] = .listItem
@@ -105,9 +102,10 @@ enum HTMLElementKind {
         return kinds
     }()
 
+    /// The element name, lower-case as libxml2's HTML parser stores it.
     static func name(of node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
 
     static func of(_ node: xmlNodePtr) -> HTMLElementKind {
@@ -173,6 +171,8 @@ struct HTMLWalker {
     }
 
     mutating func walk(_ root: xmlNodePtr) {
+        // The kinds of the elements being walked through, innermost last; popped when they are left.
+        var openKinds: [HTMLElementKind] = []
         var node: xmlNodePtr? = root
         while let current = node {
             var descend = false
@@ -182,7 +182,11 @@ struct HTMLWalker {
                 if kind != .skipped {
                     enter(current, kind: kind)
                     descend = current.pointee.children != nil
-                    if !descend { exit(current, kind: kind) }
+                    if descend {
+                        openKinds.append(kind)
+                    } else {
+                        exit(current, kind: kind)
+                    }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
@@ -209,8 +213,8 @@ struct HTMLWalker {
                 }
                 guard let parent = leaving.pointee.parent else { break }
                 leaving = parent
-                if parent.pointee.type == XML_ELEMENT_NODE {
-                    exit(parent, kind: HTMLElementKind.of(parent))
+                if parent.pointee.type == XML_ELEMENT_NODE, let kind = openKinds.popLast() {
+                    exit(parent, kind: kind)
                 }
             }
         }

@@ -61,11 +61,11 @@ import TrialModel
               "armGroups": [
                 {"label": "Drug X", "type": "EXPERIMENTAL", "description": "Drug X 10 mg",
                  "interventionNames": ["Drug: Drug X", "Procedure: Biopsy"]},
-                {"label": "Placebo", "type": "PLACEBO_COMPARATOR", "interventionNames": ["Drug: Placebo"]}
+                {"label": "Placebo", "type": "PLACEBO_COMPARATOR"}
               ],
               "interventions": [
                 {"type": "DRUG", "name": "Drug X", "otherNames": ["DX-100"], "description": "Oral, \\>= 10 mg"},
-                {"type": "DRUG", "name": "Placebo"},
+                {"type": "DRUG", "name": "Placebo", "armGroupLabels": ["placebo"]},
                 {"type": "PROCEDURE", "name": "Biopsy"},
                 {"type": "DRUG"}
               ]
@@ -160,7 +160,7 @@ import TrialModel
         #expect(record.interventions.first?.description == "Oral, >= 10 mg")
         #expect(record.armGroups.map(\.label) == ["Drug X", "Placebo"])
         #expect(record.armGroups.map(\.type) == [.experimental, .placeboComparator])
-        #expect(record.armGroups.first?.interventionNames == ["Drug X", "Biopsy"])
+        #expect(record.armGroups.map(\.interventionNames) == [["Drug X", "Biopsy"], ["Placebo"]])
         #expect(
             record.primaryOutcomes
                 == [
