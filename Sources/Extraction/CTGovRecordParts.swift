@@ -6,13 +6,16 @@ enum CTGovRecordParts {
     /// The record id for one study of a document: its NCT id, else a hash of its titles, else of the
     /// document (with the study's position when the document holds several).
     static func recordID(
-        nctId: String?, officialTitle: String?, briefTitle: String?, input: ExtractionInput, index: Int,
-        count: Int
+        nctId: String?, officialTitle: String?, briefTitle: String?, input: ExtractionInput, index: Int, count: Int
     ) -> String {
-        var text = String(decoding: input.bytes, as: UTF8.self)
-        if count > 1 { text += "\n#study \(index + 1)" }
-        return RecordID.make(
-            nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, text: text)
+        // The document text is the last resort; decode it only then (a page may hold thousands of studies).
+        let hasTitle = [officialTitle, briefTitle].contains { !RecordID.normalized($0 ?? "").isEmpty }
+        var text = ""
+        if nctId.map({ !RecordID.isNCTId($0) }) ?? true, !hasTitle {
+            text = String(decoding: input.bytes, as: UTF8.self)
+            if count > 1 { text += "\n#study \(index + 1)" }
+        }
+        return RecordID.make(nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, text: text)
     }
 
     /// The API v2 agency class for a legacy spelling ("Industry" → `INDUSTRY`, "U.S. Fed" → `FED`).

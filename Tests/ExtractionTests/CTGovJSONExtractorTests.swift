@@ -238,6 +238,21 @@ import TrialModel
         #expect(records.allSatisfy { $0.provenance.layout == "ctgov-json" && $0.warnings.isEmpty })
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func readsALargePageOneRecordPerStudy() throws {
+        let studies = (0..<500).map { index in
+            let nct = "NCT" + String(10_000_000 + index)
+            return
+                #"{"protocolSection": {"identificationModule": {"nctId": "\#(nct)", "briefTitle": "Study \#(index)"},"#
+                + #""eligibilityModule": {"eligibilityCriteria": "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* None"}}}"#
+        }
+        let records = try Self.extract(#"{"studies": ["# + studies.joined(separator: ",") + "]}")
+        #expect(records.count == 500)
+        #expect(Set(records.map(\.id)).count == 500)
+        #expect(records.last?.nctId == "NCT10000499")
+        #expect(records.allSatisfy { $0.eligibility.inclusion == ["Adults"] && $0.eligibility.exclusion == ["None"] })
+    }
+
     @Test func readsABareArrayAndSkipsItemsThatAreNotStudies() throws {
         let records = try Self.extract(
             #"[{"protocolSection": {"identificationModule": {"nctId": "NCT00000003"}}}, {"hello": 1}, 7]"#
