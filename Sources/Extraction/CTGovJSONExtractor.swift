@@ -35,7 +35,7 @@ enum CTGovJSONExtractor {
         }
     }
 
-    /// ", at line L, column C" for Foundation's "around character N", when it says so.
+    /// " (line L, column C)" for Foundation's "around character N", when its message says so.
     private static func position(in bytes: [UInt8], detail: String?) -> String {
         guard let detail, let range = detail.firstRange(of: "character ") else { return "" }
         guard let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else { return "" }
