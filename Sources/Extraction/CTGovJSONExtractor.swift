@@ -1,8 +1,321 @@
+import Foundation
 import TrialModel
 
-/// ClinicalTrials.gov API v2 study JSON: a single study object, or a `{"studies": [...]}` page.
+/// ClinicalTrials.gov API v2 study JSON: a single study object, or a `{"studies": [...]}` page (or a bare
+/// array of studies), one record per study. Unknown keys are ignored; text fields are Markdown.
 enum CTGovJSONExtractor {
+    static let layout = "ctgov-json"
+
     static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
-        throw ExtractionError(code: "unsupported", message: "ClinicalTrials.gov JSON is not read yet")
+        let json = try parse(input.bytes)
+        let (studies, skipped) = try studies(in: json)
+        var records: [TrialRecord] = []
+        for (index, study) in studies.enumerated() {
+            var record = StudyReader(study: study, input: input, index: index, count: studies.count)
+                .record()
+            if skipped > 0 {
+                record.warnings.append(
+                    "\(skipped) item(s) of the document's study list were not studies and were skipped")
+            }
+            records.append(record)
+        }
+        return records
+    }
+
+    private static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> CTGovLooseJSON {
+        do {
+            return CTGovLooseJSON(
+                try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            throw ExtractionError(
+                code: "malformed-json",
+                message: "the document is not valid JSON" + position(in: bytes, detail: detail)
+                    + (detail.map { ": " + $0 } ?? ""))
+        }
+    }
+
+    /// " (line L, column C)" for Foundation's "around character N", when its message says so.
+    private static func position(in bytes: [UInt8], detail: String?) -> String {
+        guard let detail, let range = detail.firstRange(of: "character ") else { return "" }
+        guard let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else { return "" }
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return " (line \(line), column \(column))"
+    }
+
+    /// The study objects of the document and how many list items were not studies.
+    private static func studies(in json: CTGovLooseJSON) throws(ExtractionError) -> (
+        [CTGovLooseJSON], Int
+    ) {
+        let expected =
+            "expected a ClinicalTrials.gov API v2 study (an object with \"protocolSection\"), "
+            + "a page of studies ({\"studies\": [...]}) or an array of studies"
+        if isStudy(json) { return ([json], 0) }
+        let list: [CTGovLooseJSON]
+        if json.isObject, json["studies"].value is [Any] {
+            list = json["studies"].array
+        } else if json.value is [Any] {
+            list = json.array
+        } else if json.isObject {
+            let keys = json.keys.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+            throw ExtractionError(
+                code: "not-a-study",
+                message: expected + "; found an object with keys " + (keys.isEmpty ? "none" : keys))
+        } else {
+            throw ExtractionError(
+                code: "not-a-study", message: expected + "; found a JSON \(kind(of: json.value))")
+        }
+        let studies = list.filter(isStudy)
+        guard !studies.isEmpty else {
+            let what =
+                list.isEmpty
+                ? "an empty study list" : "a list of \(list.count) item(s), none of them a study"
+            throw ExtractionError(code: "not-a-study", message: expected + "; found " + what)
+        }
+        return (studies, list.count - studies.count)
+    }
+
+    private static func isStudy(_ json: CTGovLooseJSON) -> Bool {
+        json["protocolSection"].isObject
+    }
+
+    private static func kind(of value: Any?) -> String {
+        switch value {
+        case is String: return "string"
+        case is NSNumber: return "number or boolean"
+        case is [Any]: return "array"
+        case nil: return "null"
+        default: return "value"
+        }
+    }
+}
+
+/// Reads one API v2 study object into a record.
+private struct StudyReader {
+    let study: CTGovLooseJSON
+    let input: ExtractionInput
+    let index: Int
+    let count: Int
+    private var protocolSection: CTGovLooseJSON { study["protocolSection"] }
+
+    init(study: CTGovLooseJSON, input: ExtractionInput, index: Int, count: Int) {
+        self.study = study
+        self.input = input
+        self.index = index
+        self.count = count
+    }
+
+    func record() -> TrialRecord {
+        let identification = protocolSection["identificationModule"]
+        let rawNCT = CTGovText.line(identification["nctId"].string)
+        let nctId = rawNCT.flatMap { RecordID.isNCTId($0) ? $0 : nil }
+        let briefTitle = CTGovText.line(identification["briefTitle"].string)
+        let officialTitle = CTGovText.line(identification["officialTitle"].string)
+        var record = TrialRecord(
+            id: CTGovRecordParts.recordID(
+                nctId: nctId, officialTitle: officialTitle, briefTitle: briefTitle, input: input,
+                index: index,
+                count: count),
+            provenance: input.provenance(layout: CTGovJSONExtractor.layout))
+        if let rawNCT, nctId == nil {
+            record.warnings.append("nctId \"\(rawNCT)\" is not NCT + 8 digits")
+        }
+        record.nctId = nctId
+        record.orgStudyId = CTGovText.line(identification["orgStudyIdInfo"]["id"].string)
+        record.secondaryIds = CTGovRecordParts.distinct(
+            identification["secondaryIdInfos"].array.map { $0["id"].string })
+        record.briefTitle = briefTitle
+        record.officialTitle = officialTitle
+        record.acronym = CTGovText.line(identification["acronym"].string)
+        readStatus(into: &record)
+        readSponsors(into: &record)
+        readDescription(into: &record)
+        readDesign(into: &record)
+        readArmsAndInterventions(into: &record)
+        readOutcomes(into: &record)
+        readEligibility(into: &record)
+        readContactsAndLocations(into: &record)
+        readReferences(into: &record)
+        readInterventionBrowse(into: &record)
+        return record
+    }
+
+    private func readStatus(into record: inout TrialRecord) {
+        let status = protocolSection["statusModule"]
+        if let raw = status["overallStatus"].string {
+            record.overallStatus = EnumNormalizer.overallStatus(raw)
+            if record.overallStatus == nil {
+                record.warnings.append("overallStatus \"\(raw)\" not recognised")
+            }
+        }
+        func dateStruct(_ key: String) -> DateStruct? {
+            CTGovRecordParts.dateStruct(status[key]["date"].string, type: status[key]["type"].string)
+        }
+        record.dates.start = dateStruct("startDateStruct")
+        record.dates.primaryCompletion = dateStruct("primaryCompletionDateStruct")
+        record.dates.completion = dateStruct("completionDateStruct")
+        record.dates.statusVerified = CTGovRecordParts.date(status["statusVerifiedDate"].string)
+        record.dates.firstSubmitted = CTGovRecordParts.date(
+            status["studyFirstSubmitDate"].string ?? status["studyFirstSubmitQcDate"].string)
+        record.dates.lastUpdate = CTGovRecordParts.date(
+            status["lastUpdatePostDateStruct"]["date"].string ?? status["lastUpdateSubmitDate"].string)
+    }
+
+    private func readSponsors(into record: inout TrialRecord) {
+        let sponsors = protocolSection["sponsorCollaboratorsModule"]
+        if let name = CTGovText.line(sponsors["leadSponsor"]["name"].string) {
+            record.leadSponsor = Sponsor(
+                name: name, class: CTGovRecordParts.agencyClass(sponsors["leadSponsor"]["class"].string))
+        }
+        record.collaborators = CTGovRecordParts.distinct(
+            sponsors["collaborators"].array.map { $0["name"].string }
+        )
+        .map { Collaborator(name: $0) }
+    }
+
+    private func readDescription(into record: inout TrialRecord) {
+        let description = protocolSection["descriptionModule"]
+        record.briefSummary = CTGovText.markdown(description["briefSummary"].string)
+        record.detailedDescription = CTGovText.markdown(description["detailedDescription"].string)
+        let conditions = protocolSection["conditionsModule"]
+        record.conditions = CTGovRecordParts.distinct(conditions["conditions"].strings)
+        record.keywords = CTGovRecordParts.distinct(conditions["keywords"].strings)
+    }
+
+    private func readDesign(into record: inout TrialRecord) {
+        let design = protocolSection["designModule"]
+        if let raw = design["studyType"].string {
+            record.studyType = EnumNormalizer.studyType(raw)
+            if record.studyType == nil { record.warnings.append("studyType \"\(raw)\" not recognised") }
+        }
+        record.phases = CTGovRecordParts.phases(design["phases"].strings)
+        let info = design["designInfo"]
+        record.design = Design(
+            allocation: info["allocation"].string.flatMap { EnumNormalizer.allocation($0) },
+            interventionModel: info["interventionModel"].string.flatMap {
+                EnumNormalizer.interventionModel($0)
+            },
+            primaryPurpose: info["primaryPurpose"].string.flatMap { EnumNormalizer.primaryPurpose($0) },
+            masking: info["maskingInfo"]["masking"].string.flatMap { EnumNormalizer.masking($0) })
+        let enrollment = design["enrollmentInfo"]
+        if let count = enrollment["count"].int {
+            record.enrollment = Enrollment(
+                count: count,
+                type: enrollment["type"].string.flatMap { EnumNormalizer.actualOrEstimated($0) })
+        }
+    }
+
+    private func readArmsAndInterventions(into record: inout TrialRecord) {
+        let module = protocolSection["armsInterventionsModule"]
+        record.interventions = module["interventions"].array.compactMap { item in
+            guard let name = CTGovText.line(item["name"].string) else { return nil }
+            return Intervention(
+                type: item["type"].string.flatMap { EnumNormalizer.interventionType($0) }, name: name,
+                description: CTGovText.markdown(item["description"].string),
+                otherNames: CTGovRecordParts.distinct(item["otherNames"].strings))
+        }
+        // Arms name their interventions; where an arm does not, the interventions' arm labels say it.
+        let armsOfIntervention = module["interventions"].array.map { item in
+            (
+                name: CTGovText.line(item["name"].string),
+                arms: Set(item["armGroupLabels"].strings.map { $0.lowercased() })
+            )
+        }
+        record.armGroups = module["armGroups"].array.compactMap { item in
+            guard let label = CTGovText.line(item["label"].string) else { return nil }
+            var names = item["interventionNames"].strings.map(CTGovRecordParts.interventionName)
+            if names.isEmpty {
+                names = armsOfIntervention.filter { $0.arms.contains(label.lowercased()) }.compactMap(\.name)
+            }
+            return ArmGroup(
+                label: label, type: item["type"].string.flatMap { EnumNormalizer.armGroupType($0) },
+                description: CTGovText.markdown(item["description"].string),
+                interventionNames: CTGovRecordParts.distinct(names))
+        }
+    }
+
+    private func readOutcomes(into record: inout TrialRecord) {
+        let module = protocolSection["outcomesModule"]
+        func outcomes(_ key: String) -> [Outcome] {
+            module[key].array.compactMap { item in
+                guard let measure = CTGovText.markdown(item["measure"].string).flatMap(CTGovText.line)
+                else {
+                    return nil
+                }
+                return Outcome(
+                    measure: measure, timeFrame: CTGovText.markdown(item["timeFrame"].string),
+                    description: CTGovText.markdown(item["description"].string))
+            }
+        }
+        record.primaryOutcomes = outcomes("primaryOutcomes")
+        record.secondaryOutcomes = outcomes("secondaryOutcomes")
+    }
+
+    private func readEligibility(into record: inout TrialRecord) {
+        let module = protocolSection["eligibilityModule"]
+        if let raw = module["eligibilityCriteria"].string, let criteria = CTGovText.markdown(raw) {
+            record.eligibility.criteria = criteria
+            let split = CTGovCriteria.split(raw, unescape: CTGovText.unescapeMarkdown)
+            record.eligibility.inclusion = split.inclusion
+            record.eligibility.exclusion = split.exclusion
+            if let warning = split.warning { record.warnings.append(warning) }
+        }
+        record.eligibility.sex = module["sex"].string.flatMap { EnumNormalizer.sex($0) }
+        record.eligibility.minimumAge = CTGovRecordParts.age(module["minimumAge"].string)
+        record.eligibility.maximumAge = CTGovRecordParts.age(module["maximumAge"].string)
+        record.eligibility.healthyVolunteers =
+            module["healthyVolunteers"].bool
+            ?? module["healthyVolunteers"].string.flatMap { EnumNormalizer.yesNo($0) }
+    }
+
+    private func readContactsAndLocations(into record: inout TrialRecord) {
+        let module = protocolSection["contactsLocationsModule"]
+        record.locations = module["locations"].array.compactMap { item in
+            let location = Location(
+                facility: CTGovText.line(item["facility"].string),
+                city: CTGovText.line(item["city"].string),
+                state: CTGovText.line(item["state"].string), zip: CTGovText.line(item["zip"].string),
+                country: CTGovText.line(item["country"].string))
+            return location == Location() ? nil : location
+        }
+        record.contacts = module["centralContacts"].array.compactMap { item in
+            var phone = CTGovText.line(item["phone"].string)
+            if let phoneValue = phone, let ext = CTGovText.line(item["phoneExt"].string) {
+                phone = phoneValue + " ext. " + ext
+            }
+            let contact = Contact(
+                name: CTGovText.line(item["name"].string), role: CTGovText.line(item["role"].string),
+                phone: phone,
+                email: CTGovText.line(item["email"].string))
+            return contact.name == nil && contact.phone == nil && contact.email == nil ? nil : contact
+        }
+    }
+
+    private func readReferences(into record: inout TrialRecord) {
+        let module = protocolSection["referencesModule"]
+        record.references = module["references"].array.compactMap { item in
+            CTGovRecordParts.reference(
+                citation: CTGovText.markdown(item["citation"].string), pmid: item["pmid"].string)
+        }
+        record.annotations.listedLinks = module["seeAlsoLinks"].array.compactMap { item in
+            CTGovRecordParts.listedLink(url: item["url"].string, label: item["label"].string)
+        }
+    }
+
+    private func readInterventionBrowse(into record: inout TrialRecord) {
+        let browse = study["derivedSection"]["interventionBrowseModule"]
+        record.annotations.interventionMeshTerms = CTGovRecordParts.distinct(
+            browse["meshes"].array.map { $0["term"].string })
+        record.annotations.interventionMeshAncestors = CTGovRecordParts.distinct(
+            browse["ancestors"].array.map { $0["term"].string })
     }
 }

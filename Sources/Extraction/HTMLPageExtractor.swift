@@ -1,8 +1,32 @@
 import TrialModel
+import XMLSupport
 
-/// A saved web page: turned into block-structured text, then read by the text layouts.
+/// A saved web page: its encoding found from a BOM or `<meta>` declaration, its visible text taken with
+/// block structure kept (labels and values on separate lines, list items bulleted), then read by the
+/// text layouts like copied text.
 enum HTMLPageExtractor {
+    static let layout = "html"
+
     static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
-        throw ExtractionError(code: "unsupported", message: "HTML pages are not read yet")
+        let page = pageText(input.bytes)
+        guard page.text.contains(where: { !$0.isWhitespace }) else {
+            throw ExtractionError(
+                code: "empty", message: "the HTML page has no visible text (only markup, scripts or styles)"
+            )
+        }
+        return [
+            TextExtraction.extract(text: page.text, input: input, warnings: page.warnings, layout: layout)
+        ]
+    }
+
+    /// The page's visible text as the text layouts read it, and what was uncertain about decoding it.
+    static func pageText(_ bytes: [UInt8]) -> (text: String, warnings: [String]) {
+        let charset = HTMLCharset.detect(bytes)
+        let page = HTMLTextExtractor.extract(bytes, charset: charset.name, tableLayout: .cellPerLine)
+        var warnings: [String] = []
+        if charset.source == .guessed {
+            warnings.append("HTML page declares no charset and is not UTF-8; read as Windows-1252")
+        }
+        return (page.text, warnings)
     }
 }

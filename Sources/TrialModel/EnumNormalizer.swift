@@ -123,11 +123,11 @@ public enum EnumNormalizer {
         }
     }
 
-    /// Actual or estimated ("Actual", "Anticipated", "Estimated").
+    /// Actual or estimated ("Actual", "Anticipated", "Estimated", and the legacy XML "Estimate").
     public static func actualOrEstimated(_ text: some StringProtocol) -> ActualOrEstimated? {
         switch key(text) {
         case "ACTUAL": return .actual
-        case "ESTIMATED", "ANTICIPATED", "EXPECTED", "EST": return .estimated
+        case "ESTIMATED", "ESTIMATE", "ANTICIPATED", "EXPECTED", "EST": return .estimated
         default: return nil
         }
     }

@@ -1,0 +1,165 @@
+/// Splits a ClinicalTrials.gov eligibility criteria text into one entry per criterion.
+///
+/// The text is read line by line. "Inclusion Criteria:" and "Exclusion Criteria:" headings (in any case,
+/// with words like "Key" before them or a colon and text after them) switch the list being filled. A line
+/// starting with a bullet (`*`, `-`, `•`, …) or a number or letter (`1.`, `2)`, `(3)`, `a)`, `iv.`) starts a
+/// criterion; a line after a blank line starts one too; any other line continues the criterion before it
+/// (wrapped lines are joined with a space). Bullets and numbers are removed.
+enum CTGovCriteria {
+    /// The inclusion and exclusion lists, and a warning when the text has no headings to tell them apart.
+    struct Split: Equatable {
+        var inclusion: [String] = []
+        var exclusion: [String] = []
+        var warning: String?
+    }
+
+    private enum Section { case preamble, inclusion, exclusion }
+
+    /// Splits `text`; `unescape` is applied to each criterion after bullets are found (for Markdown, where a
+    /// literal `\*` at the start of a line is not a bullet).
+    static func split(_ text: String, unescape: (String) -> String = { $0 }) -> Split {
+        var section = Section.preamble
+        var preamble: [String] = []
+        var result = Split()
+        var current: [String] = []
+        var open = false  // the current criterion may take continuation lines
+
+        func finish() {
+            defer {
+                current = []
+                open = false
+            }
+            let item = CTGovText.collapse(unescape(current.joined(separator: " ")))
+            guard !item.isEmpty else { return }
+            switch section {
+            case .preamble: preamble.append(item)
+            case .inclusion: result.inclusion.append(item)
+            case .exclusion: result.exclusion.append(item)
+            }
+        }
+
+        func take(_ line: Substring) {
+            if let rest = withoutMarker(line) {
+                finish()
+                current = rest.isEmpty ? [] : [String(rest)]
+                open = true
+            } else if open {
+                current.append(String(line))
+            } else {
+                finish()
+                current = [String(line)]
+                open = true
+            }
+        }
+
+        for rawLine in CTGovText.lines(text) {
+            let line = rawLine.drop { $0.isWhitespace }
+            if line.allSatisfy(\.isWhitespace) {
+                finish()
+                continue
+            }
+            if let heading = heading(line) {
+                finish()
+                section = heading.section
+                if !heading.rest.isEmpty { take(heading.rest) }
+                continue
+            }
+            take(line)
+        }
+        finish()
+        if section == .preamble, !preamble.isEmpty {
+            result.inclusion = preamble
+            result.warning =
+                "eligibility criteria have no inclusion/exclusion headings; all listed as inclusion"
+        }
+        return result
+    }
+
+    /// A heading line: which list it opens and any text after its colon.
+    private static func heading(_ line: Substring) -> (section: Section, rest: Substring)? {
+        guard mentionsClusion(line) else { return nil }
+        var label = line
+        var rest: Substring = ""
+        if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            label = line[..<colon]
+            rest = line[line.index(after: colon)...].drop { $0.isWhitespace }
+            // Closing emphasis marks ("**Inclusion Criteria:**") are not criteria.
+            if !rest.contains(where: { $0.isLetter || $0.isNumber }) { rest = "" }
+        }
+        guard label.count <= 80 else { return nil }
+        // Markdown emphasis and heading marks, bullets: "**Inclusion Criteria:**", "## Exclusion", "- Inclusion".
+        let words = label.lowercased().split { !$0.isLetter }
+        let inclusion = words.contains { $0.hasPrefix("inclusion") }
+        let exclusion = words.contains { $0.hasPrefix("exclusion") }
+        guard inclusion != exclusion else { return nil }
+        // "Inclusion Criteria", "Key inclusion criteria", "Inclusion:" — not a sentence that mentions them.
+        let namesCriteria = words.contains { $0.hasPrefix("criteri") }
+        guard namesCriteria || words.count <= 2 else { return nil }
+        let allowed: Set<Substring> = [
+            "inclusion", "exclusion", "criteria", "criterion", "key", "main", "major", "general",
+            "additional",
+            "other", "the", "following", "for", "all", "participants", "patients", "subjects", "study",
+            "part",
+            "phase", "cohort", "arm", "stage", "and", "of", "in", "to", "must", "meet", "are", "is", "be",
+        ]
+        guard words.count <= 10, words.filter({ !allowed.contains($0) }).count <= 3 else { return nil }
+        return (exclusion ? .exclusion : .inclusion, rest)
+    }
+
+    /// Whether the line holds "clusion" in any case: a cheap test before reading it as a heading.
+    private static func mentionsClusion(_ line: Substring) -> Bool {
+        let pattern = Array("clusion".utf8)
+        var matched = 0
+        for byte in line.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower == pattern[matched] {
+                matched += 1
+                if matched == pattern.count { return true }
+            } else {
+                matched = lower == pattern[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
+    /// The line without its bullet or number, or nil when it does not start with one.
+    static func withoutMarker(_ line: Substring) -> Substring? {
+        guard let first = line.first else { return nil }
+        let afterFirst = line.dropFirst()
+        switch first {
+        case "*", "-", "+", "–", "—", "‐":
+            // A bullet is followed by a space ("- item"); "-2 log" or "*p" are text.
+            guard let next = afterFirst.first, next == " " || next == "\t" else { return nil }
+            return afterFirst.drop { $0.isWhitespace }
+        case "•", "·", "▪", "■", "◦", "○", "●", "►", "➢", "§":
+            return afterFirst.drop { $0.isWhitespace }
+        case "(", "（":
+            // "(1) item", "(a) item", "（2）item"
+            let inner = afterFirst.prefix { $0 != ")" && $0 != "）" }
+            guard !inner.isEmpty, inner.count <= 3, afterFirst.count > inner.count,
+                inner.allSatisfy(\.isNumber) || (inner.count == 1 && inner.allSatisfy(\.isLetter))
+                    || inner.allSatisfy({ "ivx".contains($0) })
+            else { return nil }
+            return afterFirst.dropFirst(inner.count + 1).drop { $0.isWhitespace }
+        default:
+            break
+        }
+        // "1. item", "2) item", "3、item", "1.item", "a) item", "b. item", "iv. item"
+        let token = line.prefix { $0.isNumber || $0.isLetter }
+        guard !token.isEmpty, token.count <= 4 else { return nil }
+        let isNumber = token.allSatisfy { $0.isASCII && $0.isNumber }
+        let isLetter = token.count == 1 && token.allSatisfy { $0.isASCII && $0.isLowercase }
+        let isRoman = token.count <= 4 && token.allSatisfy { "ivx".contains($0) }
+        guard isNumber || isLetter || isRoman else { return nil }
+        let afterToken = line.dropFirst(token.count)
+        guard let punctuation = afterToken.first, ".)、．".contains(punctuation) else { return nil }
+        let rest = afterToken.dropFirst()
+        if let next = rest.first {
+            if next.isWhitespace { return rest.drop { $0.isWhitespace } }
+            // "1.Age 18–75" is an item, "2.0 g/dl" and "e.g." are not.
+            guard isNumber, !next.isNumber, next != "." else { return nil }
+            return rest
+        }
+        return rest
+    }
+}

@@ -1,0 +1,139 @@
+import CLibXML2
+
+/// Parses untrusted XML into an ``XMLDocument`` value tree, with every libxml2 pointer kept inside one call.
+///
+/// The parser never fetches anything (`XML_PARSE_NONET` and the deny-all entity loader), never substitutes
+/// entities into the tree (no `XML_PARSE_NOENT`), never loads a DTD and keeps libxml2's size limits (no
+/// `XML_PARSE_HUGE`). External and user-defined entity references are dropped from the tree, so an XXE
+/// attempt yields nothing and an entity-expansion bomb is refused by libxml2 itself.
+public enum SafeXMLReader {
+    /// The parser options: no network, no error printing, CDATA merged into text.
+    static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NOCDATA.rawValue)
+
+    /// Parses `bytes` as one XML document.
+    ///
+    /// - Parameter documentURL: the base URL libxml2 records for the document; never fetched.
+    /// - Throws: ``XMLParseError`` with libxml2's first error and its line and column when the document
+    ///   is not well-formed (truncated, mismatched tags, entity loops, …).
+    public static func parse(
+        _ bytes: [UInt8], documentURL: String = "inbox://document.xml"
+    ) throws(XMLParseError) -> XMLDocument {
+        _ = LibXML.initialized
+        guard !bytes.isEmpty else {
+            throw XMLParseError(message: "the document is empty", line: 1, column: 1)
+        }
+        guard bytes.count < Int(Int32.max) else {
+            throw XMLParseError(message: "the document is larger than 2 GiB", line: 0, column: 0)
+        }
+        guard let context = xmlNewParserCtxt() else {
+            throw XMLParseError(message: "libxml2 could not allocate a parser", line: 0, column: 0)
+        }
+        defer { xmlFreeParserCtxt(context) }
+
+        let collector = ParseErrorCollector()
+        // Structured error handlers are thread-local in libxml2: set, parse and restore without suspending.
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<ParseErrorCollector>.fromOpaque(userData).takeUnretainedValue().record(
+                error.pointee)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), documentURL, nil, options)
+            }
+        }
+        guard let document, context.pointee.wellFormed != 0 else {
+            if let document { xmlFreeDoc(document) }
+            throw collector.firstError ?? lastError(of: context)
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw XMLParseError(message: "the document has no root element", line: 1, column: 1)
+        }
+        return XMLDocument(
+            root: element(root),
+            version: document.pointee.version.map { String(cString: $0) },
+            encoding: document.pointee.encoding.map { String(cString: $0) })
+    }
+
+    /// libxml2's record of the last error on the context, for when no handler call was seen.
+    private static func lastError(of context: xmlParserCtxtPtr) -> XMLParseError {
+        if let error = xmlCtxtGetLastError(context), error.pointee.code != 0 {
+            return ParseErrorCollector.convert(error.pointee)
+        }
+        return XMLParseError(message: "the document is not well-formed XML", line: 0, column: 0)
+    }
+
+    /// Copies an element and its subtree into Swift values. libxml2 limits nesting to 256 levels
+    /// without `XML_PARSE_HUGE`, which bounds the recursion.
+    private static func element(_ node: xmlNodePtr) -> XMLElement {
+        var result = XMLElement(
+            name: String(cString: node.pointee.name),
+            prefix: node.pointee.ns?.pointee.prefix.map { String(cString: $0) },
+            namespaceURI: node.pointee.ns?.pointee.href.map { String(cString: $0) },
+            line: Int(xmlGetLineNo(node)))
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            result.attributes.append(
+                XMLAttribute(
+                    name: String(cString: current.pointee.name),
+                    namespaceURI: current.pointee.ns?.pointee.href.map { String(cString: $0) },
+                    value: textOf(children: current.pointee.children)))
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        var pendingText = ""
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                if !pendingText.isEmpty {
+                    result.children.append(.text(pendingText))
+                    pendingText = ""
+                }
+                result.children.append(.element(element(current)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { pendingText += String(cString: content) }
+            default:
+                // Entity references (never expanded), comments, processing instructions.
+                break
+            }
+            child = current.pointee.next
+        }
+        if !pendingText.isEmpty { result.children.append(.text(pendingText)) }
+        return result
+    }
+
+    /// The text of an attribute's value nodes; entity references are left out rather than expanded.
+    private static func textOf(children: xmlNodePtr?) -> String {
+        var out = ""
+        var child = children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                out += String(cString: content)
+            }
+            child = current.pointee.next
+        }
+        return out
+    }
+}
+
+/// Gathers the errors libxml2 reports during one parse.
+private final class ParseErrorCollector {
+    private(set) var firstError: XMLParseError?
+
+    func record(_ error: xmlError) {
+        guard firstError == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        firstError = Self.convert(error)
+    }
+
+    static func convert(_ error: xmlError) -> XMLParseError {
+        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
+        while let last = message.last, last == "\n" || last == " " { message.removeLast() }
+        return XMLParseError(
+            message: message, line: Int(error.line), column: Int(error.int2), code: Int(error.code))
+    }
+}
