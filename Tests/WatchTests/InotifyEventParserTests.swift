@@ -35,7 +35,9 @@ struct InotifyEventParserTests {
         #expect(Array(bytes[16..<22]) == Array("a.json".utf8))
         #expect(bytes[22...].allSatisfy { $0 == 0 })
         // A 16-byte name needs a 17th byte for its NUL, so it takes 32.
-        let long = InotifyEventParser.encode([InotifyEvent(watchDescriptor: 1, mask: .movedTo, name: "0123456789abcdef")])
+        let long = InotifyEventParser.encode([
+            InotifyEvent(watchDescriptor: 1, mask: .movedTo, name: "0123456789abcdef")
+        ])
         #expect(long.count == 16 + 32)
     }
 
