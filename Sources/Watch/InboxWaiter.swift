@@ -32,7 +32,7 @@ public struct InboxWaiter: Sendable {
     /// - Throws: `CancellationError` when the task is cancelled.
     @discardableResult
     public func waitForDirectory(
-        at path: String, onMissing: @Sendable (Duration) -> Void = { _ in }
+        at path: String, onMissing: (Duration) -> Void = { _ in }
     ) async throws -> Int {
         try await waitUntil(
             { DirectoryListing.directoryIdentity(at: path) != nil },
@@ -60,5 +60,4 @@ public struct InboxWaiter: Sendable {
             pause = min(pause * 2, maxInterval)
         }
     }
-
 }

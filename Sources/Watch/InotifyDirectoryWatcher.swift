@@ -57,8 +57,7 @@
         public func start() throws {
             try lifecycle.withLock { (state: inout Lifecycle) throws(WatchError) in
                 guard case .idle = state else {
-                    throw WatchError(
-                        code: .alreadyStarted, message: "the watcher for '\(path)' was already started")
+                    throw .alreadyStarted(path: path)
                 }
                 let fd = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
                 guard fd >= 0 else { throw .systemCall("inotify_init1", path: path, errno: errno) }
@@ -98,6 +97,12 @@
             }
             coalescer.finish()
         }
+
+        /// Holds events in the kernel's queue until ``resumeReading()``; for overflow tests.
+        func pauseReading() { lifecycle.withLock { _ in readSource?.suspend() } }
+
+        /// Undoes one ``pauseReading()``.
+        func resumeReading() { lifecycle.withLock { _ in readSource?.resume() } }
 
         /// Reads `fd` until it would block, merging each buffer's events into `coalescer`.
         /// - Returns: whether the watched directory is gone.

@@ -56,7 +56,7 @@ public final class PollingDirectoryWatcher: DirectoryWatcher {
     public func start() throws {
         try lifecycle.withLock { (state: inout Lifecycle) throws(WatchError) in
             guard case .idle = state else {
-                throw WatchError(code: .alreadyStarted, message: "the watcher for '\(path)' was already started")
+                throw .alreadyStarted(path: path)
             }
             let identity = try DirectoryListing.requireDirectory(at: path)
             guard let listing = DirectoryListing.entries(at: path) else {

@@ -43,8 +43,7 @@
         public func start() throws {
             try lifecycle.withLock { (state: inout Lifecycle) throws(WatchError) in
                 guard case .idle = state else {
-                    throw WatchError(
-                        code: .alreadyStarted, message: "the watcher for '\(path)' was already started")
+                    throw .alreadyStarted(path: path)
                 }
                 let fd = open(path, O_EVTONLY | O_DIRECTORY | O_CLOEXEC)
                 guard fd >= 0 else { throw .systemCall("open", path: path, errno: errno) }

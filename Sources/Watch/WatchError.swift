@@ -34,6 +34,13 @@ public struct WatchError: Error, Sendable, Hashable, CustomStringConvertible {
         self.errno = errno
     }
 
+    /// The error for starting a watcher twice, or after it stopped.
+    static func alreadyStarted(path: String) -> WatchError {
+        WatchError(
+            code: .alreadyStarted,
+            message: "the watcher for '\(path)' was already started; make a new one to watch again")
+    }
+
     /// An error for a failed system call on `path`, classified by `errno`.
     static func systemCall(_ call: String, path: String, errno number: Int32) -> WatchError {
         let reason = String(cString: strerror(number))
