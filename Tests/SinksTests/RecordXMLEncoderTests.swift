@@ -14,8 +14,8 @@ private func provenance() -> Provenance {
 
 private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
-private func childElements(_ element: XMLElement) -> [XMLElement] {
-  element.children?.compactMap { $0 as? XMLElement } ?? []
+private func childElements(_ element: FoundationXML.XMLElement) -> [FoundationXML.XMLElement] {
+  element.children?.compactMap { $0 as? FoundationXML.XMLElement } ?? []
 }
 
 /// A JSON value read with `JSONDecoder` (Foundation's `JSONSerialization` on Linux drops U+FEFF).
@@ -73,7 +73,7 @@ private indirect enum JSONValue: Decodable {
 /// non-empty key (same name), list items as children, and text equal to the JSON string minus the
 /// characters XML cannot carry.
 private func expectSame(
-  _ xml: XMLElement, _ json: JSONValue, _ path: String, skipping skipped: String? = nil
+  _ xml: FoundationXML.XMLElement, _ json: JSONValue, _ path: String, skipping skipped: String? = nil
 ) {
   switch json {
   case .object(let object):

@@ -4,7 +4,7 @@ import Testing
 import XMLSupport
 
 /// Re-parses writer output with an independent parser (Foundation's `XMLDocument`).
-private func reparsed(_ bytes: [UInt8]) throws -> XMLElement {
+private func reparsed(_ bytes: [UInt8]) throws -> FoundationXML.XMLElement {
   let document = try XMLDocument(data: Data(bytes))
   return try #require(document.rootElement())
 }
