@@ -1,0 +1,149 @@
+import TrialModel
+
+/// Reads an "Arms and interventions" table (columns group, intervention, description) into arm groups and
+/// interventions, whether its cells are pipe-separated, on lines of their own, or glued together.
+enum ArmsTableReader {
+    struct Result {
+        var arms: [ArmGroup] = []
+        var interventions: [Intervention] = []
+        /// Whether some glued cell boundaries were guessed.
+        var guessed = false
+    }
+
+    private enum Role { case group, intervention, description, other }
+
+    /// The arms and interventions in the table's lines (header first, if the page printed one).
+    static func read(_ lines: [String]) -> Result {
+        let lines = lines.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return Result() }
+        var roles: [Role] = [.group, .intervention, .description]
+        var rows: [[String]] = []
+        var glued: [String] = []
+        let ownLineHeader = lines.prefix(while: {
+            role(ofHeaderCell: $0) != nil && $0.utf8.count <= 30
+        })
+        if ownLineHeader.count >= 2 {
+            roles = ownLineHeader.map { role(ofHeaderCell: $0)! }
+            let body = Array(lines.dropFirst(ownLineHeader.count))
+            var index = 0
+            while index < body.count {
+                rows.append(Array(body[index..<min(body.count, index + roles.count)]))
+                index += roles.count
+            }
+        } else {
+            var body = lines[...]
+            if let headerRoles = headerRoles(lines[0]) {
+                roles = headerRoles
+                body = body.dropFirst()
+            }
+            glued = Array(body)
+        }
+        var result = Result()
+        if !glued.isEmpty {
+            let split = splitRows(glued, columns: roles.count)
+            rows = split.rows
+            result.guessed = split.guessed
+        }
+        for cells in rows { add(cells, roles: roles, to: &result) }
+        return result
+    }
+
+    /// Splits glued rows: rows with exactly enough case transitions first, then the others with the cell
+    /// texts those rows showed.
+    static func splitRows(_ rows: [String], columns: Int) -> (rows: [[String]], guessed: Bool) {
+        var cells: [[String]?] = Array(repeating: nil, count: rows.count)
+        var known = Array(repeating: [String](), count: columns)
+        for (index, row) in rows.enumerated() {
+            let split = GluedCells.split(row, columns: columns)
+            guard !split.guessed, split.cells.count == columns else { continue }
+            cells[index] = split.cells
+            for column in 0..<(columns - 1) where !known[column].contains(split.cells[column]) {
+                known[column].append(split.cells[column])
+            }
+        }
+        var guessed = false
+        for (index, row) in rows.enumerated() where cells[index] == nil {
+            cells[index] = GluedCells.split(row, columns: columns, known: known).cells
+            guessed = true
+        }
+        return (cells.compactMap { $0 }, guessed)
+    }
+
+    private static func add(_ cells: [String], roles: [Role], to result: inout Result) {
+        func cell(_ role: Role) -> String? {
+            guard let index = roles.firstIndex(of: role), index < cells.count else { return nil }
+            return TextValue.clean(cells[index])
+        }
+        let description = cell(.description)
+        var interventionName: String?
+        if let text = cell(.intervention) {
+            let (type, name) = InterventionText.typePrefix(text)
+            if let name = TextValue.clean(name) {
+                interventionName = name
+                let key = name.lowercased()
+                if let index = result.interventions.firstIndex(where: {
+                    $0.name.lowercased() == key
+                }) {
+                    if result.interventions[index].description == nil {
+                        result.interventions[index].description = description
+                    }
+                    if result.interventions[index].type == nil {
+                        result.interventions[index].type = type
+                    }
+                } else {
+                    result.interventions.append(
+                        Intervention(type: type, name: name, description: description))
+                }
+            }
+        }
+        guard let labelText = cell(.group) else { return }
+        var label = labelText
+        var type: ArmGroupType?
+        if let colon = labelText.firstIndex(of: ":"),
+            let t = EnumNormalizer.armGroupType(labelText[..<colon])
+        {
+            type = t
+            label = TextValue.trimmed(labelText[labelText.index(after: colon)...])
+        }
+        let key = label.lowercased()
+        var index = result.arms.firstIndex(where: { $0.label.lowercased() == key })
+        if index == nil {
+            result.arms.append(ArmGroup(label: label, type: type))
+            index = result.arms.count - 1
+        }
+        if let interventionName, !result.arms[index!].interventionNames.contains(interventionName) {
+            result.arms[index!].interventionNames.append(interventionName)
+        }
+    }
+
+    /// The column roles a header line names, when it names a group and an intervention column.
+    private static func headerRoles(_ line: String) -> [Role]? {
+        var names: [String]
+        if TextValue.hasPipe(line) || line.utf8.contains(0x09) {
+            names = TextValue.cells(line)
+        } else {
+            let bytes = Array(line.utf8)
+            var start = 0
+            names = []
+            for cut in GluedCells.boundaries(bytes) {
+                names.append(String(decoding: bytes[start..<cut], as: UTF8.self))
+                start = cut
+            }
+            names.append(String(decoding: bytes[start...], as: UTF8.self))
+            if names.count == 1 { names = TextValue.words(line).map { String($0.word) } }
+        }
+        let roles = names.map { role(ofHeaderCell: $0) ?? .other }
+        guard roles.contains(.group), roles.contains(.intervention) else { return nil }
+        return roles
+    }
+
+    private static func role(ofHeaderCell cell: String) -> Role? {
+        let key = EnumNormalizer.key(cell)
+        if key.contains("DESCRIPTION") || key == "DETAILS" { return .description }
+        if key.contains("INTERVENTION") || key == "TREATMENT" || key == "DRUG" {
+            return .intervention
+        }
+        if key.contains("GROUP") || key.hasPrefix("ARM") || key == "COHORT" { return .group }
+        return nil
+    }
+}

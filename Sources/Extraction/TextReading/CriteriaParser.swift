@@ -1,0 +1,250 @@
+import TrialModel
+
+/// Splits eligibility criteria into one entry per criterion.
+///
+/// Reads "Inclusion Criteria"/"Exclusion Criteria" headings (at a line's start or inline, before a colon),
+/// list markers of every common style, numbered lists written inline on one line ("1. … ; 2. …"), and
+/// wrapped lines (a line without a marker continues the item above, joined with a space). Markers of a
+/// second style inside a list are sub-items and stay with their item.
+enum CriteriaParser {
+    enum Mode { case inclusion, exclusion }
+
+    /// Adds the criteria in `lines` to `eligibility`: the raw text to `criteria`, the entries to `inclusion`
+    /// and `exclusion`.
+    static func add(lines: [String], to eligibility: inout Eligibility) {
+        let raw = lines.map(TextValue.trimmed).filter { !$0.isEmpty }
+        guard !raw.isEmpty else { return }
+        let parsed = parse(lines: raw)
+        guard !parsed.inclusion.isEmpty || !parsed.exclusion.isEmpty else { return }
+        let text = raw.joined(separator: "\n")
+        eligibility.criteria = eligibility.criteria.map { $0 + "\n" + text } ?? text
+        eligibility.inclusion += parsed.inclusion
+        eligibility.exclusion += parsed.exclusion
+    }
+
+    /// The inclusion and exclusion entries in `lines`; text before any heading counts as inclusion.
+    static func parse(lines: [String]) -> (inclusion: [String], exclusion: [String]) {
+        var reader = ListReader()
+        var inclusion: [String] = []
+        var exclusion: [String] = []
+        var mode = Mode.inclusion
+        func flush() {
+            let items = reader.finish()
+            if mode == .inclusion { inclusion += items } else { exclusion += items }
+            reader = ListReader()
+        }
+        for line in lines.flatMap(splitAtInlineHeadings) {
+            var content = line
+            if let heading = heading(at: line) {
+                flush()
+                mode = heading.mode
+                content = heading.rest
+            }
+            guard !content.isEmpty else { continue }
+            reader.read(content)
+        }
+        flush()
+        return (inclusion, exclusion)
+    }
+
+    /// Splits a line before an "Inclusion Criteria:"/"Exclusion Criteria:" that does not start it.
+    static func splitAtInlineHeadings(_ line: String) -> [String] {
+        let lower = Array(line.lowercased().utf8)
+        guard lower.count > 20 else { return [line] }
+        var cuts: [Int] = []
+        for phrase in [Array("inclusion criteria".utf8), Array("exclusion criteria".utf8)] {
+            var i = 1
+            while i + phrase.count <= lower.count {
+                if lower[i] == phrase[0], lower[i - 1] == 0x20,
+                    Array(lower[i..<(i + phrase.count)]) == phrase
+                {
+                    var j = i + phrase.count
+                    while j < lower.count, lower[j] == 0x20 { j += 1 }
+                    if j < lower.count, lower[j] == 0x3A {
+                        // Take in a qualifier written before the phrase ("Key Exclusion Criteria:").
+                        var start = i
+                        let words = String(decoding: lower[0..<i], as: UTF8.self).split(
+                            separator: " ")
+                        if let last = words.last, qualifiers.contains(String(last)) {
+                            start = i - last.utf8.count - 1
+                        }
+                        cuts.append(start)
+                    }
+                }
+                i += 1
+            }
+        }
+        guard !cuts.isEmpty else { return [line] }
+        let bytes = Array(line.utf8)
+        var pieces: [String] = []
+        var start = 0
+        for cut in cuts.sorted() where cut > start {
+            pieces.append(TextValue.trimmed(String(decoding: bytes[start..<cut], as: UTF8.self)))
+            start = cut
+        }
+        pieces.append(TextValue.trimmed(String(decoding: bytes[start...], as: UTF8.self)))
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    private static let qualifiers: Set<String> = [
+        "key", "main", "major", "general", "other", "specific", "additional", "principal",
+        "selected",
+    ]
+
+    /// The heading a line starts with ("Inclusion Criteria:", "Key exclusion criteria", "Exclusion:")
+    /// and the text after it.
+    static func heading(at line: String) -> (mode: Mode, rest: String)? {
+        let words = TextValue.words(line)
+        guard !words.isEmpty else { return nil }
+        var index = 0
+        while index < words.count - 1, qualifiers.contains(words[index].word.lowercased()) {
+            index += 1
+        }
+        let first = words[index].word.lowercased()
+        let stem = first.prefix(while: { $0.isLetter })
+        let mode: Mode
+        switch stem {
+        case "inclusion", "inclusions": mode = .inclusion
+        case "exclusion", "exclusions": mode = .exclusion
+        default: return nil
+        }
+        var headingWord = words[index]
+        if !first.contains(":"), index + 1 < words.count {
+            let next = words[index + 1].word.lowercased()
+            guard next.hasPrefix("criteri") || next == ":" else { return nil }
+            headingWord = words[index + 1]
+        }
+        var end = headingWord.end
+        if let colon = headingWord.word.firstIndex(of: ":") { end = line.index(after: colon) }
+        var rest = String(line[end...])
+        // A qualifier after the heading, up to a near colon ("Inclusion Criteria for Part A: …").
+        if !headingWord.word.contains(":"), let colon = rest.firstIndex(of: ":"),
+            rest.distance(from: rest.startIndex, to: colon) <= 40,
+            ListMarker.at(start: TextValue.trimmed(rest)) == nil,
+            !rest[..<colon].contains(where: { $0.isNumber })
+        {
+            rest = String(rest[rest.index(after: colon)...])
+        }
+        return (mode, TextValue.strippingLeadingSeparators(rest))
+    }
+}
+
+/// Reads one list (the lines under one heading) into items.
+struct ListReader {
+    private var items: [String] = []
+    private var style: ListMarker.Style?
+    private var lastOrdinal = 0
+    private var unmarkedBeforeList = 0
+
+    /// Reads one line of the list.
+    mutating func read(_ line: String) {
+        for piece in splitInline(line) { readPiece(piece) }
+    }
+
+    private mutating func readPiece(_ piece: String) {
+        let marker = ListMarker.at(start: piece, listStyle: style)
+        if let marker {
+            if style == nil {
+                style = marker.style
+                // Lines before the first marker that end with ":" introduce the list; they are not criteria.
+                if unmarkedBeforeList > 0,
+                    items.suffix(unmarkedBeforeList).allSatisfy({ $0.hasSuffix(":") })
+                {
+                    items.removeLast(unmarkedBeforeList)
+                }
+            }
+            if marker.style == style {
+                let ordinal = marker.ordinal ?? (lastOrdinal + 1)
+                if marker.ordinal == nil || ordinal == 1 || ordinal >= lastOrdinal || items.isEmpty {
+                    lastOrdinal = ordinal
+                    items.append(TextValue.collapsed(marker.content(of: piece)))
+                    return
+                }
+            }
+            append(toLast: piece)
+            return
+        }
+        if style != nil, !items.isEmpty {
+            append(toLast: piece)
+        } else if let last = items.last, !TextValue.endsClause(last), startsLowercase(piece) {
+            append(toLast: piece)
+        } else {
+            items.append(TextValue.collapsed(piece))
+            unmarkedBeforeList += 1
+        }
+    }
+
+    private mutating func append(toLast text: String) {
+        if items.isEmpty {
+            items.append(TextValue.collapsed(text))
+        } else {
+            items[items.count - 1] = TextValue.collapsed(items[items.count - 1] + " " + text)
+        }
+    }
+
+    private func startsLowercase(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return ASCIIByte.isLower(first)
+    }
+
+    /// The items read, without empty ones.
+    mutating func finish() -> [String] { items.filter { !$0.isEmpty } }
+
+    /// Splits a line holding several items: numbers in sequence ("1. … ; 2. …") or bullets ("• a • b").
+    private func splitInline(_ line: String) -> [String] {
+        let bytes = Array(line.utf8)
+        var cuts: [Int] = []
+        // Bullets written inline.
+        var i = 1
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA2, bytes[i - 1] == 0x20 {
+                cuts.append(i)
+            }
+            i += 1
+        }
+        // Numbers in sequence, each after the end of a clause.
+        let own = ListMarker.at(start: line, listStyle: style)
+        if own == nil || own?.style == .number {
+            var expected = (own?.ordinal ?? lastOrdinal) + 1
+            var position = own?.contentOffset ?? 0
+            while let found = findNumber(expected, in: bytes, from: position) {
+                cuts.append(found)
+                position = found + 2
+                expected += 1
+            }
+        }
+        guard !cuts.isEmpty else { return [line] }
+        var pieces: [String] = []
+        var start = 0
+        for cut in cuts.sorted() where cut > start {
+            pieces.append(TextValue.trimmed(String(decoding: bytes[start..<cut], as: UTF8.self)))
+            start = cut
+        }
+        pieces.append(TextValue.trimmed(String(decoding: bytes[start...], as: UTF8.self)))
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    /// The offset of "`n`. " or "`n`) " after `from`, preceded by a space and, before that, the end of a
+    /// clause (`.`, `;`, `:`, `,`, `)`) or the start of the line.
+    private func findNumber(_ n: Int, in bytes: [UInt8], from: Int) -> Int? {
+        let digits = Array(String(n).utf8)
+        var i = max(from, 1)
+        while i + digits.count + 1 < bytes.count {
+            if bytes[i] == digits[0], bytes[i - 1] == 0x20,
+                Array(bytes[i..<(i + digits.count)]) == digits
+            {
+                let close = bytes[i + digits.count]
+                let after = i + digits.count + 1
+                if close == 0x2E || close == 0x29, after < bytes.count, bytes[after] == 0x20 {
+                    var p = i - 1
+                    while p >= 0, bytes[p] == 0x20 { p -= 1 }
+                    if p < 0 || [0x2E, 0x3B, 0x3A, 0x2C, 0x29, 0x5D].contains(bytes[p]) {
+                        return i
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

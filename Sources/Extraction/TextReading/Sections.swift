@@ -1,0 +1,39 @@
+import TrialModel
+
+/// A document cut at its headings: each heading with the lines up to the next one.
+struct Section<Heading> {
+    /// What the heading line names; nil for the lines before the first heading.
+    var heading: Heading?
+    /// The heading line as printed.
+    var title: String
+    /// The lines under the heading, blank lines kept.
+    var lines: [String]
+
+    /// The lines that hold text.
+    var textLines: [String] { lines.filter { !$0.isEmpty } }
+}
+
+enum Sections {
+    /// Cuts `lines` before every line that `heading` recognises.
+    static func split<Heading>(_ lines: [String], heading: (String) -> Heading?) -> [Section<
+        Heading
+    >] {
+        var sections: [Section<Heading>] = [Section(heading: nil, title: "", lines: [])]
+        for line in lines {
+            if !line.isEmpty, line.utf8.count <= 80, let h = heading(line) {
+                sections.append(Section(heading: h, title: line, lines: []))
+            } else {
+                sections[sections.count - 1].lines.append(line)
+            }
+        }
+        return sections
+    }
+
+    /// The key of a heading line with a trailing count removed ("Locations (1)" → `LOCATIONS`,
+    /// "Sponsors (2)" → `SPONSORS`).
+    static func headingKey(_ line: String) -> String {
+        var key = EnumNormalizer.key(line)
+        while let last = key.utf8.last, ASCIIByte.isDigit(last) || last == 0x5F { key.removeLast() }
+        return key
+    }
+}

@@ -1,0 +1,174 @@
+import TrialModel
+
+/// Small operations on short strings (a line, a value): trimming, null words, doubled values, numbers.
+enum TextValue {
+    /// `text` without leading and trailing spaces.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let bytes = Array(text.utf8)
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi, ASCIIByte.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, ASCIIByte.isSpace(bytes[hi - 1]) { hi -= 1 }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+
+    /// Runs of white space collapsed to one space, trimmed.
+    static func collapsed(_ text: some StringProtocol) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if ASCIIByte.isSpace(b) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A value with the separators a copied label leaves in front of it (`:`, `|`, `-`, `—`) removed.
+    static func strippingLeadingSeparators(_ text: some StringProtocol) -> String {
+        var value = Substring(trimmed(text))
+        while let first = value.first,
+            first == ":" || first == "|" || first == "-" || first == "—" || first == "–"
+        {
+            value = value.dropFirst()
+            value = Substring(trimmed(value))
+        }
+        while let last = value.last, last == "|" {
+            value = value.dropLast()
+            value = Substring(trimmed(value))
+        }
+        return String(value)
+    }
+
+    private static let nullWords: Set<String> = [
+        "N_A", "NA", "NONE", "NOT_AVAILABLE", "NOT_PROVIDED", "NOT_SPECIFIED", "NOT_STATED",
+        "NOT_REPORTED",
+        "NIL", "NULL", "NO_DATA", "NOT_APPLICABLE", "UNAVAILABLE", "TBD", "",
+    ]
+
+    /// Whether the value says that there is no value ("Not available", "N/A", "n/a", "None", "-").
+    static func isNullWord(_ text: some StringProtocol) -> Bool {
+        let key = EnumNormalizer.key(text)
+        if key.isEmpty { return true }
+        return nullWords.contains(key)
+    }
+
+    /// A text value ready for the record: separators and doubling removed, nil for null words.
+    static func clean(_ text: some StringProtocol) -> String? {
+        let value = undoubled(collapsed(strippingLeadingSeparators(text)))
+        return isNullWord(value) ? nil : value
+    }
+
+    /// A value the page printed twice ("All All", "AllAll", "Not yet recruiting Not yet recruiting") once.
+    static func undoubled(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        guard n >= 2 else { return text }
+        if n % 2 == 0, bytes[0..<(n / 2)] == bytes[(n / 2)...] {
+            return String(decoding: bytes[0..<(n / 2)], as: UTF8.self)
+        }
+        if n % 2 == 1, bytes[n / 2] == 0x20, bytes[0..<(n / 2)] == bytes[(n / 2 + 1)...] {
+            return String(decoding: bytes[0..<(n / 2)], as: UTF8.self)
+        }
+        return text
+    }
+
+    /// Consecutive identical lines once (pages that print a value twice, once per layout breakpoint).
+    static func undoubledLines(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(lines.count)
+        for line in lines where out.last != line { out.append(line) }
+        return out
+    }
+
+    /// The first whole number in the text ("1,200 participants" → 1200), or nil.
+    static func firstInteger(_ text: some StringProtocol) -> Int? {
+        var value = 0
+        var digits = 0
+        var lastWasDigit = false
+        for b in text.utf8 {
+            if ASCIIByte.isDigit(b) {
+                value = value &* 10 &+ Int(b - 0x30)
+                digits += 1
+                lastWasDigit = true
+                if digits > 12 { return nil }
+            } else if b == 0x2C, lastWasDigit {
+                lastWasDigit = false
+            } else if digits > 0 {
+                if b == 0x2E { return nil }  // a decimal number is not a count
+                break
+            } else {
+                lastWasDigit = false
+            }
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// Every `NCT` + 8 digit id in the text, in order, without duplicates.
+    static func nctIds(in text: some StringProtocol) -> [String] {
+        var ids: [String] = []
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 11 else { return [] }
+        var i = 0
+        while i + 11 <= bytes.count {
+            if bytes[i] == 0x4E, bytes[i + 1] == 0x43, bytes[i + 2] == 0x54,
+                i == 0 || !ASCIIByte.isLetter(bytes[i - 1]) && !ASCIIByte.isDigit(bytes[i - 1]),
+                bytes[(i + 3)..<(i + 11)].allSatisfy(ASCIIByte.isDigit),
+                i + 11 == bytes.count || !ASCIIByte.isDigit(bytes[i + 11])
+            {
+                let id = String(decoding: bytes[i..<(i + 11)], as: UTF8.self)
+                if !ids.contains(id) { ids.append(id) }
+                i += 11
+            } else {
+                i += 1
+            }
+        }
+        return ids
+    }
+
+    /// The words of a line with their byte offsets (split on spaces).
+    static func words(_ line: String) -> [(word: Substring, end: String.Index)] {
+        var result: [(Substring, String.Index)] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+            guard index < line.endIndex else { break }
+            let start = index
+            while index < line.endIndex, line[index] != " " { index = line.index(after: index) }
+            result.append((line[start..<index], index))
+        }
+        return result
+    }
+
+    /// Whether a line is a `Status | Clinical Trial | Phase`-style row: it has a pipe.
+    static func hasPipe(_ line: String) -> Bool { line.utf8.contains(0x7C) }
+
+    /// The cells of a row separated by `|` or tabs, trimmed, empty edge cells dropped.
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current: [UInt8] = []
+        for b in line.utf8 {
+            if b == 0x7C || b == 0x09 {
+                cells.append(trimmed(String(decoding: current, as: UTF8.self)))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(b)
+            }
+        }
+        cells.append(trimmed(String(decoding: current, as: UTF8.self)))
+        while cells.first?.isEmpty == true { cells.removeFirst() }
+        while cells.last?.isEmpty == true { cells.removeLast() }
+        return cells
+    }
+
+    /// Whether the line ends a sentence: its last character is `.`, `!` or `?`, or `;`/`:`.
+    static func endsClause(_ text: String) -> Bool {
+        guard let last = text.utf8.last else { return false }
+        return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3B || last == 0x3A
+    }
+}
