@@ -41,7 +41,9 @@ enum GenericLayout {
             }
             var values = label.value.isEmpty ? [] : [label.value]
             if slot == .criteria || slot == .inclusionCriteria || slot == .exclusionCriteria {
-                values = [line] + takeUntilHeading(all, from: &index, keepingCriteria: true)
+                // An inclusion or exclusion heading stays with its lines; a general one gives way to them.
+                let head = slot == .criteria ? values : [line]
+                values = head + takeUntilHeading(all, from: &index, keepingCriteria: true)
                 RecordFields.assign(.criteria, label: label.label, values: values, to: &record)
                 continue
             }
@@ -55,14 +57,22 @@ enum GenericLayout {
         {
             record.briefTitle = TextValue.clean(title.line)
         }
-        if record.nctId == nil {
-            // An id printed near the top (in the title or a header line) is the page's own.
-            for entry in unclaimed.prefix(5) where entry.index < 10 {
-                if let id = TextValue.nctIds(in: entry.line).first {
-                    record.nctId = id
-                    break
-                }
+        for entry in unclaimed where entry.line.utf8.count <= 80 {
+            if record.phases.isEmpty, PhaseText.isPhaseOnly(entry.line) {
+                record.phases = PhaseNormalizer.phases(entry.line)
+            } else if record.overallStatus == nil, let status = statusSentence(entry.line) {
+                record.overallStatus = status
             }
+        }
+        if record.nctId == nil {
+            // An id in the title, or alone on a line near the top, is the page's own; ids in running text
+            // are only mentioned.
+            let title = record.briefTitle ?? record.officialTitle ?? ""
+            let ownLine =
+                unclaimed.first {
+                    $0.index < 10 && $0.line.utf8.count <= 24 && !TextValue.nctIds(in: $0.line).isEmpty
+                }?.line ?? ""
+            record.nctId = TextValue.nctIds(in: title).first ?? TextValue.nctIds(in: ownLine).first
         }
     }
 
@@ -119,6 +129,19 @@ enum GenericLayout {
             index += 1
         }
         return body
+    }
+
+    /// The status a sentence about the study states ("This study has been terminated.", "This study is
+    /// currently recruiting participants.").
+    static func statusSentence(_ line: String) -> OverallStatus? {
+        let key = EnumNormalizer.key(line)
+        guard key.hasPrefix("THIS_STUDY_") || key.hasPrefix("THIS_TRIAL_") else { return nil }
+        let padded = "_" + key + "_"
+        for status in OverallStatus.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+        where padded.contains("_" + status.rawValue + "_") {
+            return status
+        }
+        return nil
     }
 
     private static func isTitleLike(_ line: String) -> Bool {

@@ -103,9 +103,10 @@ enum TrialDetailsLayout {
                 }
                 continue
             }
-            if let label = LabelLine.parse(
-                line, spaceSeparated: true, isLabel: { slot(forKey: $0) != nil }),
-                let slot = slot(forKey: label.key)
+            let inCriteria = entries.last.map { isCriteria($0.slot) } ?? false
+            if let label = LabelLine.parse(line, spaceSeparated: true, isLabel: { slot(forKey: $0) != nil }),
+                let slot = slot(forKey: label.key),
+                !inCriteria || label.key.contains("_")
             {
                 entries.append((slot, label.label, label.value.isEmpty ? [] : [label.value]))
             } else if !entries.isEmpty {
@@ -117,6 +118,11 @@ enum TrialDetailsLayout {
         for entry in entries {
             RecordFields.assign(entry.slot, label: entry.label, values: entry.values, to: &record)
         }
+    }
+
+    /// Whether a slot holds criteria, whose lines may start with words that are also labels ("Age ≥ 18").
+    private static func isCriteria(_ slot: FieldSlot) -> Bool {
+        slot == .criteria || slot == .inclusionCriteria || slot == .exclusionCriteria
     }
 
     /// "Clinical Trial Details — Status: Not yet recruiting", then the title if the page prints one.

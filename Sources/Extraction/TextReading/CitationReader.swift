@@ -56,11 +56,12 @@ enum CitationReader {
     /// The PubMed id in a citation ("PMID: 29972759", "PubMed 12345").
     static func pmid(in text: String) -> String? {
         let lower = text.lowercased()
-        for marker in ["pmid:", "pmid", "pubmed id:", "pubmed:", "pubmed"] {
-            guard let range = lower.firstRange(of: marker) else { continue }
-            let after = text[range.upperBound...].drop(while: { $0 == " " || $0 == ":" })
-            let digits = after.prefix(while: { $0.isASCII && $0.isNumber })
-            if digits.count >= 4 { return String(digits) }
+        for marker in ["pmid", "pubmed id", "pubmed"] {
+            for range in lower.ranges(of: marker) {
+                let after = text[range.upperBound...].drop(while: { $0 == " " || $0 == ":" || $0 == "#" })
+                let digits = after.prefix(while: { $0.isASCII && $0.isNumber })
+                if digits.count >= 4 { return String(digits) }
+            }
         }
         return nil
     }

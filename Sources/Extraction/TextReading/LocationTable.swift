@@ -54,7 +54,7 @@ enum LocationTable {
     }
 
     private static let endings: Set<String> = [
-        "HOSPITAL", "UNIVERSITY", "INSTITUTE", "CENTER", "CENTRE", "CLINIC", "COLLEGE",
+        "HOSPITAL", "UNIVERSITY", "INSTITUTE", "INSTITUT", "KLINIKUM", "CENTER", "CENTRE", "CLINIC", "COLLEGE",
         "FOUNDATION", "SITE",
         "LLC", "INC", "LTD", "HEALTH", "MEDICINE", "ONCOLOGY", "RESEARCH", "CLINICS", "HOSPITALS",
     ]
