@@ -8,10 +8,13 @@ enum ConditionListingLayout {
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
         var index = 0
         let all = lines.lines
-        while index < all.count, all[index].isEmpty { index += 1 }
-        if index < all.count, let condition = condition(inHeading: all[index]) {
-            RecordFields.addCondition(condition, to: &record)
-            index += 1
+        // The "<Condition> Clinical Trial" heading, after any navigation lines above it.
+        for candidate in 0..<min(all.count, 10) {
+            if let condition = condition(inHeading: all[candidate]) {
+                RecordFields.addCondition(condition, to: &record)
+                index = candidate + 1
+                break
+            }
         }
         var paragraphs: [String] = []
         var tableStart = all.count
@@ -80,6 +83,7 @@ enum ConditionListingLayout {
 
     /// Whether the related-trials table starts here: its header, its first row, or a heading naming it.
     private static func isTableStart(_ line: String) -> Bool {
+        guard TextValue.hasPipe(line) || line.utf8.count <= 60 else { return false }
         let key = EnumNormalizer.key(line)
         if TextValue.hasPipe(line),
             key.hasPrefix("STATUS_CLINICAL_TRIAL") || !TextValue.nctIds(in: line).isEmpty

@@ -36,10 +36,7 @@ enum LayoutDetector {
             scores[layout, default: 0] += points
         }
         var isFirst = true
-        for line in lines.lines where !line.isEmpty {
-            let short = line.utf8.count <= 120
-            let key = short ? EnumNormalizer.key(line) : ""
-            let lower = short ? line.lowercased() : ""
+        for (line, key) in zip(lines.lines, lines.keys) where !line.isEmpty {
             if isFirst {
                 isFirst = false
                 if key == "MEDPATH" { add(.medpath, 4, once: "medpath-first") }
@@ -48,15 +45,13 @@ enum LayoutDetector {
                     add(.conditionListing, 3, once: "condition-heading")
                 }
             }
-            if !short {
-                if line.hasSuffix("Reserved by MedPath") {
-                    add(.medpath, 3, once: "medpath-footer")
-                }
+            guard line.utf8.count <= TextLines.maxKeyedBytes else {
+                if line.hasSuffix("Reserved by MedPath") { add(.medpath, 3, once: "medpath-footer") }
                 continue
             }
-            scoreMedPath(key, lower, add)
-            scoreTrialDetails(key, lower, add)
-            scoreOverview(key, lower, add)
+            scoreMedPath(key, line, add)
+            scoreTrialDetails(key, add)
+            scoreOverview(key, line, add)
             scoreConditionListing(key, line, add)
         }
         return scores
@@ -64,59 +59,50 @@ enum LayoutDetector {
 
     private typealias Add = (TextLayout, Int, String) -> Void
 
-    private static func scoreMedPath(_ key: String, _ lower: String, _ add: Add) {
+    private static func scoreMedPath(_ key: String, _ line: String, _ add: Add) {
         switch key {
         case "MEDPATH": add(.medpath, 2, "medpath-name")
         case "REGISTRATION_NUMBER": add(.medpath, 2, "registration-number")
         case "RECRUITMENT_ELIGIBILITY": add(.medpath, 2, "recruitment-eligibility")
-        case "STUDY_DESIGN" where lower.contains("&"): add(.medpath, 2, "study-and-design")
+        case "STUDY_DESIGN" where line.utf8.contains(0x26): add(.medpath, 2, "study-and-design")
         case "ARM_INTERVENTIONS", "ARMS_INTERVENTIONS": add(.medpath, 2, "arm-interventions")
         case "GROUPINTERVENTIONDESCRIPTION": add(.medpath, 2, "glued-arms-header")
         case "NAMETIMEMETHOD": add(.medpath, 2, "glued-outcome-header")
         case "TARGET_RECRUITMENT": add(.medpath, 1, "target-recruitment")
         case "TRIAL_LOCATIONS": add(.medpath, 1, "trial-locations")
-        default: if lower.hasSuffix("reserved by medpath") { add(.medpath, 3, "medpath-footer") }
+        default:
+            if TextValue.hasSuffixIgnoringCase(line, "reserved by medpath") { add(.medpath, 3, "medpath-footer") }
         }
     }
 
-    private static func scoreTrialDetails(_ key: String, _ lower: String, _ add: Add) {
+    private static func scoreTrialDetails(_ key: String, _ add: Add) {
         if key.hasPrefix("CLINICAL_TRIAL_DETAILS") { add(.trialDetails, 4, "details-heading") }
         if key == "ADMINISTRATIVE_DATA" { add(.trialDetails, 2, "administrative-data") }
         if key == "STUDY_INFORMATION" { add(.trialDetails, 1, "study-information") }
         if key.hasPrefix("NCT_NUMBER_NCT") { add(.trialDetails, 2, "nct-number") }
         if key.hasPrefix("OTHER_STUDY_ID") { add(.trialDetails, 2, "other-study-id") }
-        if key == "RECRUITMENT_INFORMATION_ELIGIBILITY" {
-            add(.trialDetails, 2, "recruitment-information")
-        }
+        if key == "RECRUITMENT_INFORMATION_ELIGIBILITY" { add(.trialDetails, 2, "recruitment-information") }
         if key == "CLINICAL_TRIAL_SUMMARY" { add(.trialDetails, 2, "trial-summary") }
-        if key.hasPrefix("REFERENCES_PUBLICATIONS") {
-            add(.trialDetails, 1, "references-publications")
-        }
-        if key.hasPrefix("TYPE_MEASURE_DESCRIPTION_TIME_FRAME") {
-            add(.trialDetails, 2, "outcome-header")
-        }
+        if key.hasPrefix("REFERENCES_PUBLICATIONS") { add(.trialDetails, 1, "references-publications") }
+        if key.hasPrefix("TYPE_MEASURE_DESCRIPTION_TIME_FRAME") { add(.trialDetails, 2, "outcome-header") }
         if key == "LEAD_SPONSOR_COLLABORATOR" { add(.trialDetails, 1, "sponsor-header") }
-        if key.hasPrefix("ACCEPTS_HEALTHY_VOLUNTEERS_") {
-            add(.trialDetails, 1, "healthy-volunteers-inline")
-        }
+        if key.hasPrefix("ACCEPTS_HEALTHY_VOLUNTEERS_") { add(.trialDetails, 1, "healthy-volunteers-inline") }
         if key.hasPrefix("EST_COMPLETION_DATE") || key.hasPrefix("EST_PRIMARY_COMPLETION_DATE") {
             add(.trialDetails, 1, "est-dates")
         }
-        _ = lower
     }
 
-    private static func scoreOverview(_ key: String, _ lower: String, _ add: Add) {
-        if lower == "trial end date:" || lower == "trial start date:" {
-            add(.overview, 2, "trial-dates")
-        }
-        if lower == "target enrollment:" { add(.overview, 2, "target-enrollment") }
-        if lower == "participant gender:" { add(.overview, 2, "participant-gender") }
-        if lower.hasSuffix("accepts healthy volunteers?") {
+    private static func scoreOverview(_ key: String, _ line: String, _ add: Add) {
+        let colon = line.utf8.last == 0x3A
+        if colon, key == "TRIAL_END_DATE" || key == "TRIAL_START_DATE" { add(.overview, 2, "trial-dates") }
+        if colon, key == "TARGET_ENROLLMENT" { add(.overview, 2, "target-enrollment") }
+        if colon, key == "PARTICIPANT_GENDER" { add(.overview, 2, "participant-gender") }
+        if TextValue.hasSuffixIgnoringCase(line, "accepts healthy volunteers?") {
             add(.overview, 2, "healthy-volunteers-question")
         }
-        if lower.hasSuffix("treatments:") { add(.overview, 2, "treatments") }
+        if colon, TextValue.hasSuffixIgnoringCase(line, "treatments:") { add(.overview, 2, "treatments") }
         if key == "CRITERIA" { add(.overview, 1, "criteria") }
-        if lower.hasSuffix("lead sponsor:") { add(.overview, 1, "lead-sponsor-colon") }
+        if colon, TextValue.hasSuffixIgnoringCase(line, "lead sponsor:") { add(.overview, 1, "lead-sponsor-colon") }
     }
 
     private static func scoreConditionListing(_ key: String, _ line: String, _ add: Add) {

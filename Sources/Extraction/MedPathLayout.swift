@@ -13,11 +13,15 @@ enum MedPathLayout {
 
     /// Fills `record` from the page's lines.
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
-        let sections = Sections.split(lines.lines, heading: heading)
+        let sections = Sections.split(lines, heading: heading)
         var ended = false
+        let hasSiteName = sections.contains { if case .site? = $0.heading { true } else { false } }
         for section in sections where !ended {
             switch section.heading {
-            case nil, .site?:
+            case nil:
+                // Lines above the site's name are navigation; without the name they are the header.
+                if !hasSiteName { readHeader(section.textLines, into: &record) }
+            case .site?:
                 readHeader(section.textLines, into: &record)
             case .field(let slot)?:
                 RecordFields.assign(slot, label: section.title, values: section.lines, to: &record)
@@ -57,17 +61,24 @@ enum MedPathLayout {
 
     static let outcomeWarning = "outcome table: measure and time frame boundary guessed"
 
-    /// The title, then phase and status lines, before the first section.
+    /// The title, then phase and status lines, before the first section. Where the page prints other
+    /// lines there too (navigation), the title is the line just above the first phase or status line.
     private static func readHeader(_ lines: [String], into record: inout TrialRecord) {
+        var titleCandidates: [String] = []
+        var sawCode = false
         for line in lines {
             if PhaseText.isPhaseOnly(line) {
                 if record.phases.isEmpty { record.phases = PhaseNormalizer.phases(line) }
+                sawCode = true
             } else if let status = RelatedTrialsReader.statusCell(line) {
                 if record.overallStatus == nil { record.overallStatus = status }
-            } else if record.briefTitle == nil, EnumNormalizer.key(line) != "MEDPATH" {
-                record.briefTitle = TextValue.clean(line)
+                sawCode = true
+            } else if !sawCode, EnumNormalizer.key(line) != "MEDPATH" {
+                titleCandidates.append(line)
             }
         }
+        let title = sawCode ? titleCandidates.last : titleCandidates.first
+        if record.briefTitle == nil, let title { record.briefTitle = TextValue.clean(title) }
     }
 
     private static let headings: [String: Heading] = {
@@ -100,17 +111,15 @@ enum MedPathLayout {
 
     /// Single-word labels too common to be taken as headings on a line of their own.
     private static let tooCommon: Set<String> = [
-        "TITLE", "PHASE", "TREATMENT", "DISEASE", "DESIGN", "INCLUSION", "EXCLUSION", "NCT", "TEL",
-        "SUMMARY",
-        "DESCRIPTION", "CRITERIA", "ELIGIBILITY", "CONTACT", "PHONE", "EMAIL", "AGE", "CONDITION",
+        "TITLE", "TREATMENT", "DISEASE", "DESIGN", "INCLUSION", "EXCLUSION", "NCT", "TEL", "SUMMARY", "DESCRIPTION",
+        "CRITERIA", "ELIGIBILITY",
     ]
 
-    private static func heading(_ line: String) -> Heading? {
+    private static func heading(_ line: String, key: String) -> Heading? {
         if line.hasPrefix("©") { return .end }
-        let key = EnumNormalizer.key(line)
         if key.hasPrefix("COPYRIGHT") { return .end }
         if let heading = headings[key] { return heading }
-        if Sections.headingKey(line) == "LOCATIONS", line.hasSuffix(")") { return .locations }
+        if Sections.headingKey(key: key) == "LOCATIONS", line.hasSuffix(")") { return .locations }
         if !tooCommon.contains(key), let slot = FieldLabels.slot(forKey: key) {
             return .field(slot)
         }

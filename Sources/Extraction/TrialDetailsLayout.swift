@@ -15,7 +15,7 @@ enum TrialDetailsLayout {
     /// Fills `record` from the page's lines.
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
         var sponsorSections: [Section<Heading>] = []
-        for section in Sections.split(lines.lines, heading: heading) {
+        for section in Sections.split(lines, heading: heading) {
             switch section.heading {
             case nil, .fields?:
                 readFields(section.lines, into: &record)
@@ -60,11 +60,10 @@ enum TrialDetailsLayout {
         for section in sponsorSections { readSponsors(section, into: &record) }
     }
 
-    private static func heading(_ line: String) -> Heading? {
-        let key = EnumNormalizer.key(line)
+    private static func heading(_ line: String, key: String) -> Heading? {
         if key.hasPrefix("CLINICAL_TRIAL_DETAILS") { return .pageHeading }
         if let heading = headings[key] { return heading }
-        return countedHeadings[Sections.headingKey(line)]
+        return countedHeadings[Sections.headingKey(key: key)]
     }
 
     private static let headings: [String: Heading] = [
@@ -197,7 +196,11 @@ enum TrialDetailsLayout {
                 labelled.append((label.key.hasSuffix("SPONSOR"), name))
                 continue
             }
-            names.append(line)
+            if TextValue.hasPipe(line) {
+                names += TextValue.cells(line)
+            } else {
+                names.append(line)
+            }
         }
         let expected = TextValue.firstInteger(section.title) ?? max(roles.count, 1)
         if names.count == 1, expected > 1 {

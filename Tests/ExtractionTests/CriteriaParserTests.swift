@@ -73,3 +73,14 @@ import TrialModel
         #expect(eligibility.exclusion == ["Minors"])
     }
 }
+
+@Suite struct InlineBulletTests {
+    @Test func splitsADashListWrittenOnOneLine() {
+        let parsed = CriteriaParser.parse(lines: [
+            "Inclusion Criteria: - Adults with sepsis - Admitted to ICU - Lactate 2 - 4 mmol/L "
+                + "Exclusion Criteria: - Pregnancy"
+        ])
+        #expect(parsed.inclusion == ["Adults with sepsis", "Admitted to ICU", "Lactate 2 - 4 mmol/L"])
+        #expect(parsed.exclusion == ["Pregnancy"])
+    }
+}

@@ -20,7 +20,7 @@ enum ArmsTableReader {
         var rows: [[String]] = []
         var glued: [String] = []
         let ownLineHeader = lines.prefix(while: {
-            role(ofHeaderCell: $0) != nil && $0.utf8.count <= 30
+            $0.utf8.count <= 30 && role(ofHeaderCell: $0) != nil
         })
         if ownLineHeader.count >= 2 {
             roles = ownLineHeader.map { role(ofHeaderCell: $0)! }

@@ -42,34 +42,48 @@ enum CitationReader {
 
     /// The DOI in a citation ("doi: 10.1056/NEJMoa1717002." → "10.1056/NEJMoa1717002").
     static func doi(in text: String) -> String? {
-        let lower = text.lowercased()
+        let bytes = Array(text.utf8)
         for marker in ["doi:", "doi.org/", "doi "] {
-            guard let range = lower.firstRange(of: marker) else { continue }
-            let after = text[range.upperBound...].drop(while: { $0 == " " })
-            var token = String(after.prefix(while: { $0 != " " }))
-            while let last = token.last, ".,;)]".contains(last) { token.removeLast() }
-            if token.hasPrefix("10.") { return token }
-        }
-        return nil
-    }
-
-    /// The PubMed id in a citation ("PMID: 29972759", "PubMed 12345").
-    static func pmid(in text: String) -> String? {
-        let lower = text.lowercased()
-        for marker in ["pmid", "pubmed id", "pubmed"] {
-            for range in lower.ranges(of: marker) {
-                let after = text[range.upperBound...].drop(while: { $0 == " " || $0 == ":" || $0 == "#" })
-                let digits = after.prefix(while: { $0.isASCII && $0.isNumber })
-                if digits.count >= 4 { return String(digits) }
+            guard let at = TextValue.find(Array(marker.utf8), in: bytes) else { continue }
+            var start = at + marker.utf8.count
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            while end > start, [0x2E, 0x2C, 0x3B, 0x29, 0x5D].contains(bytes[end - 1]) { end -= 1 }
+            if bytes[start..<end].starts(with: [0x31, 0x30, 0x2E]) {
+                return String(decoding: bytes[start..<end], as: UTF8.self)
             }
         }
         return nil
     }
 
+    /// The PubMed id in a citation ("PMID: 29972759", "PubMed ID 12345").
+    static func pmid(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        for marker in ["pmid", "pubmed id", "pubmed"] {
+            var from = 0
+            while let at = TextValue.find(Array(marker.utf8), in: bytes, from: from) {
+                var start = at + marker.utf8.count
+                while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x3A || bytes[start] == 0x23 {
+                    start += 1
+                }
+                var end = start
+                while end < bytes.count, ASCIIByte.isDigit(bytes[end]) { end += 1 }
+                if end - start >= 4 { return String(decoding: bytes[start..<end], as: UTF8.self) }
+                from = at + 1
+            }
+        }
+        return nil
+    }
+
+    /// Where the "— View Citation" ending starts, if the line has one.
     private static func viewCitationStart(_ line: String) -> String.Index? {
-        guard let range = line.ranges(of: "View Citation").last else { return nil }
-        guard line[range.upperBound...].allSatisfy({ $0 == " " || $0 == "." }) else { return nil }
-        var start = range.lowerBound
+        var trimmed = Substring(line)
+        while let last = trimmed.last, last == " " || last == "." { trimmed = trimmed.dropLast() }
+        guard trimmed.utf8.count >= 13, TextValue.hasSuffixIgnoringCase(String(trimmed), "view citation") else {
+            return nil
+        }
+        var start = trimmed.utf8.index(trimmed.utf8.endIndex, offsetBy: -13)
         while start > line.startIndex {
             let prev = line[line.index(before: start)]
             guard prev == " " || prev == "—" || prev == "-" || prev == "–" else { break }
@@ -79,6 +93,7 @@ enum CitationReader {
     }
 
     private static func isNote(_ line: String) -> Bool {
+        guard line.utf8.count <= 200 else { return false }
         let key = EnumNormalizer.key(line)
         return key.hasPrefix("NOTE_") || key.contains("CLICK_HERE") || key.hasPrefix("SHOW_ALL")
             || key.hasPrefix("VIEW_ALL")

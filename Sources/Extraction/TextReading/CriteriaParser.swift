@@ -49,33 +49,25 @@ enum CriteriaParser {
 
     /// Splits a line before an "Inclusion Criteria:"/"Exclusion Criteria:" that does not start it.
     static func splitAtInlineHeadings(_ line: String) -> [String] {
-        let lower = Array(line.lowercased().utf8)
-        guard lower.count > 20 else { return [line] }
+        let bytes = Array(line.utf8)
+        guard bytes.count > 20 else { return [line] }
         var cuts: [Int] = []
         for phrase in [Array("inclusion criteria".utf8), Array("exclusion criteria".utf8)] {
-            var i = 1
-            while i + phrase.count <= lower.count {
-                if lower[i] == phrase[0], lower[i - 1] == 0x20,
-                    Array(lower[i..<(i + phrase.count)]) == phrase
-                {
-                    var j = i + phrase.count
-                    while j < lower.count, lower[j] == 0x20 { j += 1 }
-                    if j < lower.count, lower[j] == 0x3A {
-                        // Take in a qualifier written before the phrase ("Key Exclusion Criteria:").
-                        var start = i
-                        let words = String(decoding: lower[0..<i], as: UTF8.self).split(
-                            separator: " ")
-                        if let last = words.last, qualifiers.contains(String(last)) {
-                            start = i - last.utf8.count - 1
-                        }
-                        cuts.append(start)
-                    }
-                }
-                i += 1
+            var from = 1
+            while let i = TextValue.find(phrase, in: bytes, from: from) {
+                from = i + phrase.count
+                guard i > 0, bytes[i - 1] == 0x20 else { continue }
+                var j = i + phrase.count
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                guard j < bytes.count, bytes[j] == 0x3A else { continue }
+                // Take in a qualifier written before the phrase ("Key Exclusion Criteria:").
+                var start = i - 1
+                while start > 0, ASCIIByte.isLetter(bytes[start - 1]) { start -= 1 }
+                let word = String(decoding: bytes[start..<(i - 1)], as: UTF8.self).lowercased()
+                cuts.append(qualifiers.contains(word) ? start : i)
             }
         }
         guard !cuts.isEmpty else { return [line] }
-        let bytes = Array(line.utf8)
         var pieces: [String] = []
         var start = 0
         for cut in cuts.sorted() where cut > start {
@@ -94,7 +86,8 @@ enum CriteriaParser {
     /// The heading a line starts with ("Inclusion Criteria:", "Key exclusion criteria", "Exclusion:")
     /// and the text after it.
     static func heading(at line: String) -> (mode: Mode, rest: String)? {
-        let words = TextValue.words(line)
+        guard let lead = line.utf8.first, "IiEeKkMmGgOoSsAaPp".utf8.contains(lead) else { return nil }
+        let words = TextValue.words(line, limit: 4)
         guard !words.isEmpty else { return nil }
         var index = 0
         while index < words.count - 1, qualifiers.contains(words[index].word.lowercased()) {
@@ -125,7 +118,7 @@ enum CriteriaParser {
         {
             rest = String(rest[rest.index(after: colon)...])
         }
-        return (mode, TextValue.strippingLeadingSeparators(rest))
+        return (mode, TextValue.trimmed(rest.drop(while: { $0 == ":" || $0 == " " || $0 == "|" })))
     }
 }
 
@@ -202,8 +195,21 @@ struct ListReader {
             }
             i += 1
         }
-        // Numbers in sequence, each after the end of a clause.
         let own = ListMarker.at(start: line, listStyle: style)
+        // A dash or star list written inline ("- Adults - Admitted to ICU"): the same marker again before a
+        // capital letter (not a digit: "2 - 4 mmol/L" is a range).
+        if let own, own.style == .bullet, let first = bytes.first, first == 0x2D || first == 0x2A {
+            var j = own.contentOffset
+            while j + 2 < bytes.count {
+                if bytes[j] == 0x20, bytes[j + 1] == first, bytes[j + 2] == 0x20, j + 3 < bytes.count,
+                    ASCIIByte.isUpper(bytes[j + 3])
+                {
+                    cuts.append(j + 1)
+                }
+                j += 1
+            }
+        }
+        // Numbers in sequence, each after the end of a clause.
         if own == nil || own?.style == .number {
             var expected = (own?.ordinal ?? lastOrdinal) + 1
             var position = own?.contentOffset ?? 0

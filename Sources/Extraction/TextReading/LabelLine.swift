@@ -21,29 +21,26 @@ struct LabelLine {
     {
         guard !line.isEmpty else { return nil }
         // "Label: value", "Label | value", "Label?" value.
-        if let index = line.firstIndex(where: { $0 == ":" || $0 == "|" || $0 == "?" }) {
-            let head = line[..<index]
-            if head.utf8.count <= 60 {
-                var label = TextValue.trimmed(head)
-                var key = EnumNormalizer.key(label)
-                if !isLabel(key), let paren = label.firstIndex(of: "(") {
-                    // "Enrollment (Estimated):" → the label without its qualifier, which stays in `label`.
-                    let stem = EnumNormalizer.key(label[..<paren])
-                    if isLabel(stem) { key = stem } else { label = "" }
-                }
-                if !label.isEmpty, isLabel(key) {
-                    let value = TextValue.strippingLeadingSeparators(
-                        line[line.index(after: index)...])
-                    return LabelLine(label: label, key: key, value: value)
-                }
+        let utf8 = line.utf8
+        if let index = utf8.prefix(61).firstIndex(where: { $0 == 0x3A || $0 == 0x7C || $0 == 0x3F }) {
+            var label = TextValue.trimmed(line[..<index])
+            var key = EnumNormalizer.key(label)
+            if !isLabel(key), let paren = label.firstIndex(of: "(") {
+                // "Enrollment (Estimated):" → the label without its qualifier, which stays in `label`.
+                let stem = EnumNormalizer.key(label[..<paren])
+                if isLabel(stem) { key = stem } else { label = "" }
+            }
+            if !label.isEmpty, isLabel(key) {
+                let value = TextValue.strippingLeadingSeparators(line[line.index(after: index)...])
+                return LabelLine(label: label, key: key, value: value)
             }
         }
-        let key = EnumNormalizer.key(line)
-        if line.utf8.count <= 60, isLabel(key) {
-            return LabelLine(label: line, key: key, value: "")
+        if utf8.count <= 60 {
+            let key = EnumNormalizer.key(line)
+            if isLabel(key) { return LabelLine(label: line, key: key, value: "") }
         }
         guard spaceSeparated else { return nil }
-        let words = TextValue.words(line)
+        let words = TextValue.words(line, limit: FieldLabels.maxWords + 1)
         for count in stride(from: min(words.count - 1, FieldLabels.maxWords), through: 1, by: -1) {
             let head = line[..<words[count - 1].end]
             let key = EnumNormalizer.key(head)

@@ -33,9 +33,9 @@ enum OutcomeTableReader {
         var guessed = false
         var expectRow = true
         for block in blocks(body) {
-            if block.count == 1, TextValue.hasPipe(block[0]) {
-                if let outcome = outcome(cells: TextValue.cells(block[0])) {
-                    outcomes.append(outcome)
+            if block.allSatisfy(TextValue.hasPipe) {
+                for line in block {
+                    if let outcome = outcome(cells: TextValue.cells(line)) { outcomes.append(outcome) }
                 }
                 expectRow = false
                 continue

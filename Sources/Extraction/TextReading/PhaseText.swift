@@ -9,6 +9,7 @@ enum PhaseText {
 
     /// Whether the whole text names phases and nothing else.
     static func isPhaseOnly(_ text: some StringProtocol) -> Bool {
+        guard text.utf8.count <= 48, let lead = text.utf8.first, "PpEeNn".utf8.contains(lead) else { return false }
         let words = tokens(text)
         guard let first = words.first else { return false }
         if words == ["N/A"] || words == ["NA"] || words == ["NOT", "APPLICABLE"] { return true }
@@ -33,7 +34,7 @@ enum PhaseText {
     /// The text before a trailing phase and the phases it names ("KN046 … Carcinoma Phase 1/Phase 2").
     static func splitTrailingPhase(_ text: String) -> (rest: String, phases: [Phase]) {
         let words = TextValue.words(text)
-        for entry in words {
+        for entry in words.suffix(8) {
             let start = entry.word.startIndex
             let tail = text[start...]
             guard isPhaseOnly(tail) else { continue }

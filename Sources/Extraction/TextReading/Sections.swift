@@ -14,13 +14,11 @@ struct Section<Heading> {
 }
 
 enum Sections {
-    /// Cuts `lines` before every line that `heading` recognises.
-    static func split<Heading>(_ lines: [String], heading: (String) -> Heading?) -> [Section<
-        Heading
-    >] {
+    /// Cuts the lines before every line that `heading` recognises from the line and its key.
+    static func split<Heading>(_ text: TextLines, heading: (String, String) -> Heading?) -> [Section<Heading>] {
         var sections: [Section<Heading>] = [Section(heading: nil, title: "", lines: [])]
-        for line in lines {
-            if !line.isEmpty, line.utf8.count <= 80, let h = heading(line) {
+        for (line, key) in zip(text.lines, text.keys) {
+            if !line.isEmpty, line.utf8.count <= 80, let h = heading(line, key) {
                 sections.append(Section(heading: h, title: line, lines: []))
             } else {
                 sections[sections.count - 1].lines.append(line)
@@ -31,8 +29,11 @@ enum Sections {
 
     /// The key of a heading line with a trailing count removed ("Locations (1)" → `LOCATIONS`,
     /// "Sponsors (2)" → `SPONSORS`).
-    static func headingKey(_ line: String) -> String {
-        var key = EnumNormalizer.key(line)
+    static func headingKey(_ line: String) -> String { headingKey(key: EnumNormalizer.key(line)) }
+
+    /// ``headingKey(_:)`` for a key already computed.
+    static func headingKey(key: String) -> String {
+        var key = key
         while let last = key.utf8.last, ASCIIByte.isDigit(last) || last == 0x5F { key.removeLast() }
         return key
     }

@@ -141,7 +141,7 @@ enum SpacedOutcomeRows {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for b in bytes {
-            if ASCIIByte.isUpper(b), previous == 0x20, beforePrevious == 0x2E { return true }
+            if ASCIIByte.isUpper(b) || ASCIIByte.isDigit(b), previous == 0x20, beforePrevious == 0x2E { return true }
             beforePrevious = previous
             previous = b
         }

@@ -1,9 +1,17 @@
+import TrialModel
+
 /// A document as trimmed lines: split once over its UTF-8 bytes, Unicode spaces folded to ASCII spaces,
 /// Markdown backslash escapes removed (`\>` → `>`). Blank lines stay as empty strings, since they separate
 /// paragraphs.
 struct TextLines: Sendable {
     /// The lines, trimmed.
-    var lines: [String]
+    let lines: [String]
+    /// Each line's `EnumNormalizer.key` when it is short enough to be a heading or label
+    /// (``TextLines/maxKeyedBytes`` bytes or fewer), else "".
+    let keys: [String]
+
+    /// The longest line whose key is computed.
+    static let maxKeyedBytes = 120
 
     /// Splits `text` into cleaned lines.
     init(_ text: String) {
@@ -23,10 +31,8 @@ struct TextLines: Sendable {
             }
         }
         lines = result
+        keys = result.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
     }
-
-    /// Wraps lines that are already clean.
-    init(lines: [String]) { self.lines = lines }
 
     var count: Int { lines.count }
     subscript(_ index: Int) -> String { lines[index] }

@@ -53,6 +53,10 @@ enum TextValue {
 
     /// Whether the value says that there is no value ("Not available", "N/A", "n/a", "None", "-").
     static func isNullWord(_ text: some StringProtocol) -> Bool {
+        // Null words are short; a longer value is text unless it holds no letter or digit at all.
+        if text.utf8.count > 24 {
+            return !text.utf8.contains { ASCIIByte.isLetter($0) || ASCIIByte.isDigit($0) || $0 >= 0x80 }
+        }
         let key = EnumNormalizer.key(text)
         if key.isEmpty { return true }
         return nullWords.contains(key)
@@ -132,17 +136,42 @@ enum TextValue {
     }
 
     /// The words of a line with their byte offsets (split on spaces).
-    static func words(_ line: String) -> [(word: Substring, end: String.Index)] {
+    static func words(_ line: String, limit: Int = .max) -> [(word: Substring, end: String.Index)] {
         var result: [(Substring, String.Index)] = []
-        var index = line.startIndex
-        while index < line.endIndex {
-            while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
-            guard index < line.endIndex else { break }
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, result.count < limit {
+            while index < utf8.endIndex, utf8[index] == 0x20 { index = utf8.index(after: index) }
+            guard index < utf8.endIndex else { break }
             let start = index
-            while index < line.endIndex, line[index] != " " { index = line.index(after: index) }
+            while index < utf8.endIndex, utf8[index] != 0x20 { index = utf8.index(after: index) }
             result.append((line[start..<index], index))
         }
         return result
+    }
+
+    /// Whether `text` ends with `suffix`, ASCII letters compared without case.
+    static func hasSuffixIgnoringCase(_ text: String, _ suffix: String) -> Bool {
+        let t = text.utf8
+        let s = suffix.utf8
+        guard t.count >= s.count else { return false }
+        return t.suffix(s.count).elementsEqual(s) { ASCIIByte.lowered($0) == ASCIIByte.lowered($1) }
+    }
+
+    /// The offset of the first occurrence of `needle` (lower-case ASCII) in `bytes`, ASCII letters compared
+    /// without case, at or after `from`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if ASCIIByte.lowered(bytes[i]) == first {
+                var j = 1
+                while j < needle.count, ASCIIByte.lowered(bytes[i + j]) == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether a line is a `Status | Clinical Trial | Phase`-style row: it has a pipe.

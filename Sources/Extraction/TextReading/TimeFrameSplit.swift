@@ -96,10 +96,12 @@ enum TimeFrameSplit {
     }
 
     /// Whether a capitalised time word starts at `i` ("Up to", "Baseline", "Weeks").
+    private static let timeWordBytes = timeWords.map { Array($0.utf8) }
+
     static func startsWithTimeWord(_ bytes: [UInt8], at i: Int) -> Bool {
-        for word in timeWords {
-            let w = Array(word.utf8)
-            guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else {
+        guard i < bytes.count, ASCIIByte.isUpper(bytes[i]) else { return false }
+        for w in timeWordBytes {
+            guard w[0] == bytes[i], i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else {
                 continue
             }
             let end = i + w.count
