@@ -13,7 +13,7 @@ enum MedPathLayout {
 
     /// Fills `record` from the page's lines.
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
-        let sections = Sections.split(lines, heading: heading)
+        let sections = Sections.split(lines.ungluing(glue), heading: heading)
         var ended = false
         let hasSiteName = sections.contains { if case .site? = $0.heading { true } else { false } }
         for section in sections where !ended {
@@ -114,6 +114,17 @@ enum MedPathLayout {
         "TITLE", "TREATMENT", "DISEASE", "DESIGN", "INCLUSION", "EXCLUSION", "NCT", "TEL", "SUMMARY", "DESCRIPTION",
         "CRITERIA", "ELIGIBILITY",
     ]
+
+    /// Headings the page may glue to the end of the text above them ("…treatment challenging.Detailed
+    /// Description").
+    private static let glue = GluedLabels(
+        punctuated: [],
+        headings: [
+            "Conditions", "Interventions", "Registration Number", "Lead Sponsor", "Brief Summary",
+            "Detailed Description", "Recruitment & Eligibility", "Inclusion Criteria", "Exclusion Criteria",
+            "Study & Design", "Arm && Interventions", "Primary Outcome Measures", "Secondary Outcome Measures",
+            "Trial Locations",
+        ])
 
     private static func heading(_ line: String, key: String) -> Heading? {
         if line.hasPrefix("©") { return .end }

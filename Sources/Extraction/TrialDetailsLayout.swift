@@ -15,7 +15,7 @@ enum TrialDetailsLayout {
     /// Fills `record` from the page's lines.
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
         var sponsorSections: [Section<Heading>] = []
-        for section in Sections.split(lines, heading: heading) {
+        for section in Sections.split(lines.ungluing(glue), inlineHeadings: true, heading: heading) {
             switch section.heading {
             case nil, .fields?:
                 readFields(section.lines, into: &record)
@@ -59,6 +59,14 @@ enum TrialDetailsLayout {
         // Sponsors last: the "Source" field, read before, names the lead sponsor and helps split the names.
         for section in sponsorSections { readSponsors(section, into: &record) }
     }
+
+    /// Headings the page may glue to the end of the text above them ("…this regimen.Description:").
+    private static let glue = GluedLabels(
+        punctuated: ["Description:"],
+        headings: [
+            "Clinical Trial Summary", "Recruitment information / eligibility", "Study Design", "Intervention",
+            "Locations", "Outcome", "See also", "Administrative data", "Study information",
+        ])
 
     private static func heading(_ line: String, key: String) -> Heading? {
         if key.hasPrefix("CLINICAL_TRIAL_DETAILS") { return .pageHeading }

@@ -193,4 +193,31 @@ import TrialModel
         #expect(record.interventions.map(\.name) == ["Sotorasib"])
         #expect(record.interventions.first?.description == nil)
     }
+
+    @Test func readsHeadingsGluedToTheTextAbove() throws {
+        let page = """
+            MedPath
+            Ruxolitinib in Myelofibrosis
+            Phase 3
+            Completed
+            Registration Number
+            NCT00952289
+            Brief Summary
+            This study compares ruxolitinib with best available therapy.Detailed Description
+            Patients are randomized 2:1.Recruitment & Eligibility
+            Status
+            COMPLETED
+            Inclusion Criteria
+            • Primary myelofibrosis
+            • Palpable splenomegaly
+            Exclusion Criteria
+            • Prior JAK inhibitor
+            Study & Design
+            """
+        let record = try Fixture.record(page)
+        #expect(record.briefSummary == "This study compares ruxolitinib with best available therapy.")
+        #expect(record.detailedDescription == "Patients are randomized 2:1.")
+        #expect(record.eligibility.inclusion == ["Primary myelofibrosis", "Palpable splenomegaly"])
+        #expect(record.eligibility.exclusion == ["Prior JAK inhibitor"])
+    }
 }

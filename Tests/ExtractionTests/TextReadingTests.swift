@@ -83,6 +83,8 @@ import TrialModel
             "Incidence of AEsThrough study completion, an average of 1 year", "Incidence of AEs",
             "Through study completion, an average of 1 year"
         ),
+        ("ORR24 weeks", "ORR", "24 weeks"),
+        ("Objective response rate (ORR)up to 24 weeks", "Objective response rate (ORR)", "up to 24 weeks"),
     ])
     func splitsMeasureAndTimeFrame(_ text: String, _ measure: String, _ timeFrame: String) {
         let split = TimeFrameSplit.split(text)

@@ -200,4 +200,31 @@ import TrialModel
         #expect(record.leadSponsor?.name == "Karolinska University Hospital")
         #expect(record.collaborators.map(\.name) == ["Swedish Cancer Society"])
     }
+
+    @Test func readsInlineHeadingsAndIgnoresLabelsWithoutAField() throws {
+        let page = """
+            Clinical Trial Details — Status: Active, not recruiting
+
+            Administrative data
+
+            NCT number NCT02222222
+            Phase Phase 4
+
+            Clinical Trial Summary
+
+            Registry of statin users.Description: Patients are followed for ten years.
+
+            Study Design
+
+            Observational model Cohort
+            Time perspective Prospective
+            Primary purpose Prevention
+            """
+        let record = try Fixture.record(page)
+        #expect(record.overallStatus == .activeNotRecruiting)
+        #expect(record.phases == [.phase4])
+        #expect(record.briefSummary == "Registry of statin users.")
+        #expect(record.detailedDescription == "Patients are followed for ten years.")
+        #expect(record.design.primaryPurpose == .prevention)
+    }
 }

@@ -22,7 +22,9 @@ enum RecordFields {
             return
         }
         guard let first = lines.first else { return }
-        let joined = lines.count == 1 ? first : lines.joined(separator: " ")
+        // A title may wrap over lines; any other single value is its first line (what follows is not it).
+        let wraps = slot == .briefTitle || slot == .officialTitle
+        let joined = wraps ? lines.joined(separator: " ") : first
         assignScalar(
             slot, label: label, value: TextValue.strippingLeadingSeparators(joined), to: &record)
     }

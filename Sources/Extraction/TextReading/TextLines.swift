@@ -34,6 +34,25 @@ struct TextLines: Sendable {
         keys = result.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
     }
 
+    /// Wraps lines that are already clean.
+    init(lines: [String]) {
+        self.lines = lines
+        keys = lines.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
+    }
+
+    /// The lines cut where `glue` finds a label glued to the text before it.
+    func ungluing(_ glue: GluedLabels) -> TextLines {
+        var pieces: [String] = []
+        pieces.reserveCapacity(lines.count)
+        var changed = false
+        for line in lines {
+            let split = line.isEmpty ? [line] : glue.split(line)
+            changed = changed || split.count > 1
+            pieces += split
+        }
+        return changed ? TextLines(lines: pieces) : self
+    }
+
     var count: Int { lines.count }
     subscript(_ index: Int) -> String { lines[index] }
 

@@ -39,6 +39,12 @@ enum TimeFrameSplit {
             var score = 0
             if ASCIIByte.isDigit(cur), ASCIIByte.isLower(prev) || prev == 0x29 || prev == 0x5D {
                 score = startsWithNumberAndUnit(bytes, at: i) ? 3 : 2
+            } else if ASCIIByte.isDigit(cur), ASCIIByte.isUpper(prev) {
+                // "ORR24 weeks": after an acronym only a number with a time unit starts a time frame.
+                score = startsWithNumberAndUnit(bytes, at: i) ? 3 : 0
+            } else if cur == 0x75, startsWithUpTo(bytes, at: i) {
+                // "(ORR)up to 24 weeks", "survivalup to 5 years".
+                score = prev == 0x29 || prev == 0x5D ? 3 : (ASCIIByte.isLetter(prev) ? 2 : 0)
             } else if ASCIIByte.isUpper(cur) {
                 let nextIsLower = i + 1 < bytes.count && ASCIIByte.isLower(bytes[i + 1])
                 let glued =
@@ -114,6 +120,12 @@ enum TimeFrameSplit {
             }
         }
         return false
+    }
+
+    /// Whether "up to " starts at `i`.
+    private static func startsWithUpTo(_ bytes: [UInt8], at i: Int) -> Bool {
+        let phrase: [UInt8] = [0x75, 0x70, 0x20, 0x74, 0x6F, 0x20]
+        return i + phrase.count <= bytes.count && bytes[i..<(i + phrase.count)].elementsEqual(phrase)
     }
 
     /// Whether a number followed by a time unit ("36 months", "12wks") starts at `i`.
