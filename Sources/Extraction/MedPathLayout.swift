@@ -26,7 +26,8 @@ enum MedPathLayout {
             case .field(let slot)?:
                 RecordFields.assign(slot, label: section.title, values: section.lines, to: &record)
             case .arms?:
-                let table = ArmsTableReader.read(section.lines)
+                let table = ArmsTableReader.read(
+                    section.lines, knownInterventions: record.interventions.map(\.name))
                 for arm in table.arms
                 where !record.armGroups.contains(where: { $0.label == arm.label }) {
                     record.armGroups.append(arm)

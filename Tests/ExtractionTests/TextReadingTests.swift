@@ -20,6 +20,29 @@ import TrialModel
         #expect(split.cells == ["Thalidomide and TACE", "Thalidomide", "Thalidomide is used"])
     }
 
+    @Test func keepsWordsWithALowerCasePrefixWhole() {
+        let split = GluedCells.split(
+            "Cohort A: mFOLFOX6 + PembrolizumabPembrolizumabGiven with pCR assessment", columns: 3)
+        #expect(split.cells == ["Cohort A: mFOLFOX6 + Pembrolizumab", "Pembrolizumab", "Given with pCR assessment"])
+        #expect(!split.guessed)
+    }
+
+    @Test func usesInterventionNamesThePageListed() {
+        let table = ArmsTableReader.read(
+            [
+                "GroupInterventionDescription",
+                "Cohort A: mFOLFOX6 + PembrolizumabmFOLFOX6Standard mFOLFOX6 every 2 weeks",
+                "Cohort A: mFOLFOX6 + PembrolizumabPembrolizumabPembrolizumab 200 mg IV Q3W",
+            ], knownInterventions: ["Pembrolizumab", "mFOLFOX6"])
+        #expect(table.arms.map(\.label) == ["Cohort A: mFOLFOX6 + Pembrolizumab"])
+        #expect(table.arms.first?.interventionNames == ["mFOLFOX6", "Pembrolizumab"])
+        #expect(
+            table.interventions.map(\.description) == [
+                "Standard mFOLFOX6 every 2 weeks", "Pembrolizumab 200 mg IV Q3W",
+            ])
+        #expect(!table.guessed)
+    }
+
     @Test func readsAGluedDashAsAnEmptyLastCell() {
         let split = GluedCells.split("TACE onlyTACE-", columns: 3)
         #expect(split.cells == ["TACE only", "TACE", "-"])

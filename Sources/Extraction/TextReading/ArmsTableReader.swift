@@ -13,7 +13,10 @@ enum ArmsTableReader {
     private enum Role { case group, intervention, description, other }
 
     /// The arms and interventions in the table's lines (header first, if the page printed one).
-    static func read(_ lines: [String]) -> Result {
+    ///
+    /// - Parameter knownInterventions: intervention names the page listed elsewhere; where one is glued
+    ///   to the group before it, it marks the cells of a glued row.
+    static func read(_ lines: [String], knownInterventions: [String] = []) -> Result {
         let lines = lines.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return Result() }
         var roles: [Role] = [.group, .intervention, .description]
@@ -40,7 +43,7 @@ enum ArmsTableReader {
         }
         var result = Result()
         if !glued.isEmpty {
-            let split = splitRows(glued, columns: roles.count)
+            let split = splitRows(glued, roles: roles, knownInterventions: knownInterventions)
             rows = split.rows
             result.guessed = split.guessed
         }
@@ -48,13 +51,16 @@ enum ArmsTableReader {
         return result
     }
 
-    /// Splits glued rows: rows with exactly enough case transitions first, then the others with the cell
-    /// texts those rows showed.
-    static func splitRows(_ rows: [String], columns: Int) -> (rows: [[String]], guessed: Bool) {
-        var cells: [[String]?] = Array(repeating: nil, count: rows.count)
+    /// Splits glued rows: at a known intervention name glued to the group before it; else rows with exactly
+    /// enough case transitions first, then the others with the cell texts those rows showed.
+    private static func splitRows(_ rows: [String], roles: [Role], knownInterventions: [String]) -> (
+        rows: [[String]], guessed: Bool
+    ) {
+        let columns = roles.count
+        var cells: [[String]?] = rows.map { splitAtKnownIntervention($0, roles: roles, names: knownInterventions) }
         var known = Array(repeating: [String](), count: columns)
         for (index, row) in rows.enumerated() {
-            let split = GluedCells.split(row, columns: columns)
+            let split = cells[index].map { (cells: $0, guessed: false) } ?? GluedCells.split(row, columns: columns)
             guard !split.guessed, split.cells.count == columns else { continue }
             cells[index] = split.cells
             for column in 0..<(columns - 1) where !known[column].contains(split.cells[column]) {
@@ -67,6 +73,39 @@ enum ArmsTableReader {
             guessed = true
         }
         return (cells.compactMap { $0 }, guessed)
+    }
+
+    /// A group/intervention/description row cut around the first known intervention name glued to the text
+    /// before it ("Cohort A: mFOLFOX6 + PembrolizumabPembrolizumabPembrolizumab 200 mg…").
+    private static func splitAtKnownIntervention(_ row: String, roles: [Role], names: [String]) -> [String]? {
+        guard roles == [.group, .intervention, .description], !names.isEmpty, !TextValue.hasPipe(row) else {
+            return nil
+        }
+        let bytes = Array(row.utf8)
+        var best: (start: Int, end: Int)?
+        for name in names {
+            let n = Array(name.utf8)
+            guard !n.isEmpty else { continue }
+            var i = 1
+            while i + n.count <= bytes.count {
+                if bytes[i] == n[0], bytes[i - 1] != 0x20, bytes[i..<(i + n.count)].elementsEqual(n) {
+                    let end = i + n.count
+                    let next = end < bytes.count ? bytes[end] : 0x20
+                    if !ASCIIByte.isLower(next), best == nil || i < best!.start || (i == best!.start && end > best!.end)
+                    {
+                        best = (i, end)
+                    }
+                    break
+                }
+                i += 1
+            }
+        }
+        guard let best else { return nil }
+        return [
+            String(decoding: bytes[0..<best.start], as: UTF8.self),
+            String(decoding: bytes[best.start..<best.end], as: UTF8.self),
+            String(decoding: bytes[best.end...], as: UTF8.self),
+        ].map(TextValue.trimmed)
     }
 
     private static func add(_ cells: [String], roles: [Role], to result: inout Result) {

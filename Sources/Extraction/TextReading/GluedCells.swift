@@ -3,7 +3,8 @@
 enum GluedCells {
     /// Offsets where a glued cell may start: an upper-case letter after a lower-case one ("eT"), the last
     /// letter of an upper-case run when a lower-case letter follows ("TACEThal…" at the second "T"), or an
-    /// upper-case letter followed by a lower-case one right after `)`, `]` or a digit.
+    /// upper-case letter followed by a lower-case one right after `)`, `]` or a digit. A word that starts
+    /// with one or two lower-case letters before capitals ("mFOLFOX6", "pCR", "mRNA") is not cut.
     static func boundaries(_ bytes: some Collection<UInt8>) -> [Int] {
         let b = Array(bytes)
         guard b.count >= 2 else { return [] }
@@ -12,6 +13,7 @@ enum GluedCells {
             let prev = b[i - 1]
             let nextIsLower = i + 1 < b.count && ASCIIByte.isLower(b[i + 1])
             if ASCIIByte.isLower(prev) {
+                if !nextIsLower, startsWordWithShortLowerPrefix(b, before: i) { continue }
                 result.append(i)
             } else if nextIsLower,
                 ASCIIByte.isUpper(prev) || ASCIIByte.isDigit(prev) || prev == 0x29 || prev == 0x5D
@@ -20,6 +22,14 @@ enum GluedCells {
             }
         }
         return result
+    }
+
+    /// Whether the letters before `i` are one or two lower-case letters that start a word.
+    private static func startsWordWithShortLowerPrefix(_ b: [UInt8], before i: Int) -> Bool {
+        var start = i
+        while start > 0, ASCIIByte.isLower(b[start - 1]) { start -= 1 }
+        guard i - start <= 2 else { return false }
+        return start == 0 || b[start - 1] == 0x20 || b[start - 1] == 0x28 || b[start - 1] == 0x2F
     }
 
     /// The number of columns a table header names: its pipe-separated cells, its glued words
