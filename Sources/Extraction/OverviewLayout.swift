@@ -44,9 +44,12 @@ enum OverviewLayout {
                 entries[entries.count - 1].values.append(piece)
             }
         }
+        let hasOverviewHeading = entries.contains { $0.key == "OVERVIEW" }
         for entry in entries {
             switch entry.key {
             case "", "OVERVIEW":
+                // The title is under "Overview"; lines above that heading are navigation.
+                guard entry.key == "OVERVIEW" || !hasOverviewHeading else { continue }
                 if record.briefTitle == nil, let title = entry.values.first(where: { !$0.isEmpty }) {
                     record.briefTitle = TextValue.clean(title)
                 }

@@ -94,4 +94,11 @@ import TrialModel
         #expect(record.eligibility.inclusion == ["Age 25 years or older", "BMI ≥ 24 kg/m2"])
         #expect(record.eligibility.exclusion == ["Diagnosed diabetes"])
     }
+
+    @Test func takesTheTitleUnderTheHeadingNotTheNavigationAboveIt() throws {
+        let page = "Home\nFind a trial\n" + Self.page
+        let record = try Fixture.record(page)
+        #expect(record.provenance.layout == "overview")
+        #expect(record.briefTitle == "Pembrolizumab in Recurrent Glioblastoma")
+    }
 }

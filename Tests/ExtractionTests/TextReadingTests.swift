@@ -62,12 +62,6 @@ import TrialModel
         #expect(!split.guessed)
     }
 
-    @Test func countsHeaderColumns() {
-        #expect(GluedCells.columnCount(header: "GroupInterventionDescription") == 3)
-        #expect(GluedCells.columnCount(header: "NameTimeMethod") == 3)
-        #expect(GluedCells.columnCount(header: "Group | Intervention | Description") == 3)
-    }
-
     @Test func armsTableGivesOneArmPerLabelAndOneInterventionPerName() {
         let table = ArmsTableReader.read([
             "GroupInterventionDescription",

@@ -230,8 +230,8 @@ struct ListReader {
         return pieces.filter { !$0.isEmpty }
     }
 
-    /// The offset of "`n`. " or "`n`) " after `from`, preceded by a space and, before that, the end of a
-    /// clause (`.`, `;`, `:`, `,`, `)`) or the start of the line.
+    /// The offset of "`n`. " or "`n`) " after `from`, preceded by a space, and either after the end of a
+    /// clause (`.`, `;`, `:`, `,`, `)`) or before a capital letter ("… progressed 5. Received …").
     private func findNumber(_ n: Int, in bytes: [UInt8], from: Int) -> Int? {
         let digits = Array(String(n).utf8)
         var i = max(from, 1)
@@ -244,9 +244,11 @@ struct ListReader {
                 if close == 0x2E || close == 0x29, after < bytes.count, bytes[after] == 0x20 {
                     var p = i - 1
                     while p >= 0, bytes[p] == 0x20 { p -= 1 }
-                    if p < 0 || [0x2E, 0x3B, 0x3A, 0x2C, 0x29, 0x5D].contains(bytes[p]) {
-                        return i
-                    }
+                    var q = after
+                    while q < bytes.count, bytes[q] == 0x20 { q += 1 }
+                    let endsClause = p < 0 || [0x2E, 0x3B, 0x3A, 0x2C, 0x29, 0x5D].contains(bytes[p])
+                    let startsItem = q < bytes.count && (ASCIIByte.isUpper(bytes[q]) || bytes[q] >= 0x80)
+                    if endsClause || startsItem { return i }
                 }
             }
             i += 1

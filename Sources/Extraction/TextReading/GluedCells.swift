@@ -32,17 +32,6 @@ enum GluedCells {
         return start == 0 || b[start - 1] == 0x20 || b[start - 1] == 0x28 || b[start - 1] == 0x2F
     }
 
-    /// The number of columns a table header names: its pipe-separated cells, its glued words
-    /// ("GroupInterventionDescription" → 3) or its space-separated words.
-    static func columnCount(header: String) -> Int {
-        if TextValue.hasPipe(header) || header.utf8.contains(0x09) {
-            return TextValue.cells(header).count
-        }
-        let glued = boundaries(header.utf8).count + 1
-        if glued > 1 { return glued }
-        return max(1, TextValue.words(header).count)
-    }
-
     /// Splits a row into `columns` cells, the last keeping the remainder.
     ///
     /// Pipes or tabs are taken as they are. Otherwise the row is cut at case transitions: when there are

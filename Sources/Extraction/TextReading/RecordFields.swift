@@ -84,7 +84,6 @@ enum RecordFields {
         }
     }
 
-    // swiftlint:disable:next cyclomatic_complexity
     private static func assignScalar(
         _ slot: FieldSlot, label: String, value: String, to record: inout TrialRecord
     ) {

@@ -53,9 +53,6 @@ struct TextLines: Sendable {
         return changed ? TextLines(lines: pieces) : self
     }
 
-    var count: Int { lines.count }
-    subscript(_ index: Int) -> String { lines[index] }
-
     /// One line's bytes, trimmed, with Unicode spaces as ASCII spaces and Markdown escapes removed.
     static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
