@@ -132,6 +132,17 @@ import TrialModel
             ])
         #expect(rows.secondary.map(\.timeFrame) == ["2 years", "30 days after last dose"])
     }
+
+    @Test func spacedRowsWithSentenceCaseMeasuresAndArticles() {
+        let rows = SpacedOutcomeRows.read([
+            "Primary Overall survival defined as time to death 5 years",
+            "Secondary Number of Participants With TEAEs A TEAE is any event after the first dose. Up to 30 days",
+        ])
+        #expect(rows.primary.first?.timeFrame == "5 years")
+        #expect(rows.secondary.first?.measure == "Number of Participants With TEAEs")
+        #expect(rows.secondary.first?.description == "A TEAE is any event after the first dose.")
+        #expect(rows.secondary.first?.timeFrame == "Up to 30 days")
+    }
 }
 
 @Suite struct RelatedTrialsReaderTests {

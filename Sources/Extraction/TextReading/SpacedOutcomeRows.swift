@@ -64,14 +64,15 @@ enum SpacedOutcomeRows {
             timeFrame = last
             body.removeLast()
         }
-        let (measure, firstDescription) = splitMeasure(body[0])
-        var descriptionParts = [firstDescription].compactMap { $0 } + body.dropFirst()
-        if timeFrame == nil, !descriptionParts.isEmpty {
-            let tail = descriptionParts.removeLast()
-            let (text, frame) = splitTrailingTimeFrame(tail)
-            timeFrame = frame
-            if !text.isEmpty { descriptionParts.append(text) }
+        // The time frame ends the row: cut it first, then split the measure from the description.
+        var text = body.joined(separator: " ")
+        if timeFrame == nil {
+            let split = splitTrailingTimeFrame(text)
+            text = split.text
+            timeFrame = split.timeFrame
         }
+        let (measure, descriptionText) = splitMeasure(text)
+        let descriptionParts = [descriptionText].compactMap { $0 }
         let description = TextValue.clean(descriptionParts.joined(separator: " "))
         guard let measure = TextValue.clean(measure) else { return (nil, true) }
         return (
@@ -80,6 +81,8 @@ enum SpacedOutcomeRows {
                 description: description), true
         )
     }
+
+    private static let articles: Set<String> = ["A", "An", "The", "This", "These", "Each", "All", "Any"]
 
     private static let functionWords: Set<String> = [
         "of", "in", "with", "and", "or", "the", "a", "an", "to", "for", "at", "by", "on", "from",
@@ -98,8 +101,13 @@ enum SpacedOutcomeRows {
             let next = words[k + 1].word
             guard let w0 = word.utf8.first, let n0 = next.utf8.first else { continue }
             guard ASCIIByte.isUpper(w0), ASCIIByte.isLower(n0) else { continue }
-            if functionWords.contains(words[k - 1].word.lowercased()) { continue }
-            let start = word.startIndex
+            // "… (TEAEs) A TEAE is …": a capitalised article before an upper-case word starts the sentence.
+            var start = word.startIndex
+            if k >= 2, articles.contains(String(words[k - 1].word)) {
+                start = words[k - 1].word.startIndex
+            } else if functionWords.contains(words[k - 1].word.lowercased()) {
+                continue
+            }
             return (TextValue.trimmed(text[..<start]), TextValue.trimmed(text[start...]))
         }
         return (text, nil)
