@@ -2,28 +2,59 @@ import TrialModel
 
 /// Text copied from registry and aggregator pages: picks the layout and fills the record.
 enum TextExtraction {
-    static func extract(text: String, input: ExtractionInput, warnings: [String], layout: String? = nil)
+    /// The record that `text` describes.
+    ///
+    /// - Parameters:
+    ///   - text: the decoded text, one block per line.
+    ///   - input: the document, for provenance.
+    ///   - warnings: what decoding could not do cleanly.
+    ///   - layout: the provenance layout to record (the HTML extractor passes `"html"`); the text's own
+    ///     layout is detected either way and names the provenance when this is nil.
+    static func extract(
+        text: String, input: ExtractionInput, warnings: [String], layout: String? = nil
+    )
         -> TrialRecord
     {
-        let nct = firstNCT(in: text)
+        let lines = TextLines(text)
+        let detected = LayoutDetector.detect(lines)
         var record = TrialRecord(
-            id: RecordID.make(nctId: nct, officialTitle: nil, briefTitle: nil, text: text),
-            provenance: input.provenance(layout: layout ?? "generic"))
-        record.nctId = nct
-        record.warnings = warnings + ["layout not recognised"]
+            id: "", provenance: input.provenance(layout: layout ?? detected.rawValue))
+        record.warnings = warnings
+        switch detected {
+        case .medpath: MedPathLayout.fill(&record, from: lines)
+        case .trialDetails: TrialDetailsLayout.fill(&record, from: lines)
+        case .overview: OverviewLayout.fill(&record, from: lines)
+        case .conditionListing: ConditionListingLayout.fill(&record, from: lines)
+        case .generic:
+            GenericLayout.fill(&record, from: lines)
+            record.warnings.append("layout not recognised")
+        }
+        finish(&record, text: text)
         return record
     }
 
-    private static func firstNCT(in text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 11 else { return nil }
-        for i in 0...(bytes.count - 11)
-        where bytes[i] == UInt8(ascii: "N") && bytes[i + 1] == UInt8(ascii: "C") && bytes[i + 2] == UInt8(ascii: "T") {
-            let digits = bytes[(i + 3)..<(i + 11)]
-            if digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                return String(decoding: bytes[i..<(i + 11)], as: UTF8.self)
+    /// Rules every layout shares: phases named only in a title, the page's own id out of its related
+    /// links, and the record id.
+    static func finish(_ record: inout TrialRecord, text: String) {
+        if let nct = record.nctId, !RecordID.isNCTId(nct) { record.nctId = nil }
+        if record.phases.isEmpty {
+            for title in [record.officialTitle, record.briefTitle].compactMap({ $0 }) {
+                let phases = PhaseNormalizer.phases(title)
+                if !phases.isEmpty, !phases.contains(.notApplicable) {
+                    record.phases = phases
+                    break
+                }
             }
         }
-        return nil
+        if let own = record.nctId {
+            record.annotations.listedLinks.removeAll { $0.nctId == own }
+        }
+        var seen = Set<String>()
+        record.annotations.listedLinks = record.annotations.listedLinks.filter { link in
+            seen.insert(link.nctId ?? link.url).inserted
+        }
+        record.id = RecordID.make(
+            nctId: record.nctId, officialTitle: record.officialTitle, briefTitle: record.briefTitle,
+            text: text)
     }
 }

@@ -1,0 +1,151 @@
+import TrialModel
+
+/// Any other text: "Label: value" lines, label lines followed by their value, related-trial lists and
+/// references under their headings, a title, and the NCT id the page states as its own.
+enum GenericLayout {
+    private enum Block { case related, references }
+
+    private static let blockHeadings: [String: Block] = [
+        "SEE_ALSO": .related, "RELATED_TRIALS": .related, "RELATED_CLINICAL_TRIALS": .related,
+        "SIMILAR_TRIALS": .related, "RELATED_STUDIES": .related, "SIMILAR_STUDIES": .related,
+        "SIMILAR_CLINICAL_TRIALS": .related, "REFERENCES": .references, "PUBLICATIONS": .references,
+        "CITATIONS": .references, "REFERENCES_PUBLICATIONS": .references,
+    ]
+
+    /// Fills `record` from the page's lines.
+    static func fill(_ record: inout TrialRecord, from lines: TextLines) {
+        let all = lines.lines
+        var unclaimed: [(index: Int, line: String)] = []
+        var index = 0
+        while index < all.count {
+            let line = all[index]
+            index += 1
+            guard !line.isEmpty else { continue }
+            if let block = blockHeadings[Sections.headingKey(line)], line.utf8.count <= 60 {
+                let body = takeUntilHeading(all, from: &index)
+                switch block {
+                case .related: record.annotations.listedLinks += RelatedTrialsReader.read(body)
+                case .references: record.references += CitationReader.read(body)
+                }
+                continue
+            }
+            if TextValue.hasPipe(line), EnumNormalizer.key(line).hasPrefix("STATUS_CLINICAL_TRIAL") {
+                record.annotations.listedLinks += RelatedTrialsReader.read(
+                    takeUntilHeading(all, from: &index))
+                continue
+            }
+            guard let label = fieldLabel(line), let slot = FieldLabels.slot(forKey: label.key)
+            else {
+                unclaimed.append((index - 1, line))
+                continue
+            }
+            var values = label.value.isEmpty ? [] : [label.value]
+            if slot == .criteria || slot == .inclusionCriteria || slot == .exclusionCriteria {
+                // An inclusion or exclusion heading stays with its lines; a general one gives way to them.
+                let head = slot == .criteria ? values : [line]
+                values = head + takeUntilHeading(all, from: &index, keepingCriteria: true)
+                RecordFields.assign(.criteria, label: label.label, values: values, to: &record)
+                continue
+            }
+            if values.isEmpty {
+                values = takeValue(all, from: &index, slot: slot)
+            }
+            RecordFields.assign(slot, label: label.label, values: values, to: &record)
+        }
+        if record.briefTitle == nil, record.officialTitle == nil,
+            let title = unclaimed.first(where: { isTitleLike($0.line) })
+        {
+            record.briefTitle = TextValue.clean(title.line)
+        }
+        for entry in unclaimed where entry.line.utf8.count <= 80 {
+            if record.phases.isEmpty, PhaseText.isPhaseOnly(entry.line) {
+                record.phases = PhaseNormalizer.phases(entry.line)
+            } else if record.overallStatus == nil, let status = statusSentence(entry.line) {
+                record.overallStatus = status
+            }
+        }
+        if record.nctId == nil {
+            // An id in the title, or alone on a line near the top, is the page's own; ids in running text
+            // are only mentioned.
+            let title = record.briefTitle ?? record.officialTitle ?? ""
+            let ownLine =
+                unclaimed.first {
+                    $0.index < 10 && $0.line.utf8.count <= 24 && !TextValue.nctIds(in: $0.line).isEmpty
+                }?.line ?? ""
+            record.nctId = TextValue.nctIds(in: title).first ?? TextValue.nctIds(in: ownLine).first
+        }
+    }
+
+    /// A label line: "Label: value", "Label | value", or a known label alone on its line.
+    private static func fieldLabel(_ line: String) -> LabelLine? {
+        LabelLine.parse(line) { FieldLabels.slot(forKey: $0) != nil }
+    }
+
+    /// The value lines after a label: one line for a single value, the lines up to a blank line for a
+    /// list, the lines up to the next label for free text.
+    private static func takeValue(_ lines: [String], from index: inout Int, slot: FieldSlot)
+        -> [String]
+    {
+        var values: [String] = []
+        while index < lines.count, lines[index].isEmpty, values.isEmpty, !slot.isFreeText {
+            index += 1
+        }
+        while index < lines.count {
+            let line = lines[index]
+            if !line.isEmpty,
+                fieldLabel(line) != nil || blockHeadings[Sections.headingKey(line)] != nil
+            {
+                break
+            }
+            if line.isEmpty, !slot.isFreeText, !values.isEmpty { break }
+            values.append(line)
+            index += 1
+            if !slot.isFreeText, !slot.isList { break }
+        }
+        return values
+    }
+
+    /// The lines up to the next label or block heading on a line of its own; inclusion and exclusion
+    /// headings do not end criteria.
+    private static func takeUntilHeading(
+        _ lines: [String], from index: inout Int, keepingCriteria: Bool = false
+    )
+        -> [String]
+    {
+        var body: [String] = []
+        while index < lines.count {
+            let line = lines[index]
+            if !line.isEmpty, line.utf8.count <= 60 {
+                let key = EnumNormalizer.key(line)
+                let slot = FieldLabels.slot(forKey: key)
+                let isCriteriaHeading = slot == .inclusionCriteria || slot == .exclusionCriteria
+                if blockHeadings[Sections.headingKey(line)] != nil
+                    || (slot != nil && !(keepingCriteria && isCriteriaHeading))
+                {
+                    break
+                }
+            }
+            body.append(line)
+            index += 1
+        }
+        return body
+    }
+
+    /// The status a sentence about the study states ("This study has been terminated.", "This study is
+    /// currently recruiting participants.").
+    static func statusSentence(_ line: String) -> OverallStatus? {
+        let key = EnumNormalizer.key(line)
+        guard key.hasPrefix("THIS_STUDY_") || key.hasPrefix("THIS_TRIAL_") else { return nil }
+        let padded = "_" + key + "_"
+        for status in OverallStatus.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+        where padded.contains("_" + status.rawValue + "_") {
+            return status
+        }
+        return nil
+    }
+
+    private static func isTitleLike(_ line: String) -> Bool {
+        let words = TextValue.words(line).count
+        return words >= 3 && line.utf8.count <= 400 && !line.hasSuffix(":") && !line.contains("://")
+    }
+}

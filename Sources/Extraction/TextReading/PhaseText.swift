@@ -1,0 +1,83 @@
+import TrialModel
+
+/// Recognises text that is only a phase ("Phase 1/Phase 2", "Early Phase 1", "N/A", "Not Applicable") and
+/// a phase written at the end of a title cell.
+enum PhaseText {
+    private static let joiners: Set<String> = [
+        "PHASE", "PHASES", "EARLY", "AND", "OR", "&", "/", ",", "-", "TO",
+    ]
+
+    /// Whether the whole text names phases and nothing else.
+    static func isPhaseOnly(_ text: some StringProtocol) -> Bool {
+        guard text.utf8.count <= 48, let lead = text.utf8.first, "PpEeNn".utf8.contains(lead) else { return false }
+        let words = tokens(text)
+        guard let first = words.first else { return false }
+        if words == ["N/A"] || words == ["NA"] || words == ["NOT", "APPLICABLE"] { return true }
+        guard first == "PHASE" || first == "PHASES" || first == "EARLY" || first.hasPrefix("PHASE")
+        else { return false }
+        var sawNumeral = false
+        for word in words {
+            if joiners.contains(word) { continue }
+            if numeral(word) != nil {
+                sawNumeral = true
+                continue
+            }
+            if word.hasPrefix("PHASE"), numeral(String(word.dropFirst(5))) != nil {
+                sawNumeral = true
+                continue
+            }
+            return false
+        }
+        return sawNumeral
+    }
+
+    /// The text before a trailing phase and the phases it names ("KN046 … Carcinoma Phase 1/Phase 2").
+    static func splitTrailingPhase(_ text: String) -> (rest: String, phases: [Phase]) {
+        let words = TextValue.words(text)
+        for entry in words.suffix(8) {
+            let start = entry.word.startIndex
+            let tail = text[start...]
+            guard isPhaseOnly(tail) else { continue }
+            let rest = TextValue.trimmed(text[..<start])
+            return (rest, PhaseNormalizer.phases(tail))
+        }
+        return (text, [])
+    }
+
+    /// 0–4 in Arabic or Roman numerals with an optional sub-phase letter ("1b", "IIA").
+    private static func numeral(_ word: String) -> Int? {
+        var core = Substring(word)
+        if core.count > 1, let last = core.last, last == "A" || last == "B" || last == "C" {
+            core = core.dropLast()
+        }
+        switch core {
+        case "0": return 0
+        case "1", "I": return 1
+        case "2", "II": return 2
+        case "3", "III": return 3
+        case "4", "IV": return 4
+        default: return nil
+        }
+    }
+
+    /// Upper-cased words with `/`, `,` and `&` as words of their own; "N/A" stays one word.
+    private static func tokens(_ text: some StringProtocol) -> [String] {
+        let upper = text.uppercased()
+        if EnumNormalizer.key(upper) == "N_A" { return ["N/A"] }
+        var words: [String] = []
+        var current = ""
+        for char in upper {
+            if char.isLetter || char.isNumber {
+                current.append(char)
+            } else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                if char == "/" || char == "," || char == "&" || char == "-" {
+                    words.append(String(char))
+                }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,84 @@
+import TrialModel
+
+/// A document as trimmed lines: split once over its UTF-8 bytes, Unicode spaces folded to ASCII spaces,
+/// Markdown backslash escapes removed (`\>` → `>`). Blank lines stay as empty strings, since they separate
+/// paragraphs.
+struct TextLines: Sendable {
+    /// The lines, trimmed.
+    let lines: [String]
+    /// Each line's `EnumNormalizer.key` when it is short enough to be a heading or label
+    /// (``TextLines/maxKeyedBytes`` bytes or fewer), else "".
+    let keys: [String]
+
+    /// The longest line whose key is computed.
+    static let maxKeyedBytes = 120
+
+    /// Splits `text` into cleaned lines.
+    init(_ text: String) {
+        var result: [String] = []
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var start = 0
+            let count = buffer.count
+            var index = 0
+            while index <= count {
+                if index == count || buffer[index] == 0x0A {
+                    result.append(
+                        TextLines.clean(UnsafeBufferPointer(rebasing: buffer[start..<index])))
+                    start = index + 1
+                }
+                index += 1
+            }
+        }
+        lines = result
+        keys = result.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
+    }
+
+    /// Wraps lines that are already clean.
+    init(lines: [String]) {
+        self.lines = lines
+        keys = lines.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
+    }
+
+    /// The lines cut where `glue` finds a label glued to the text before it.
+    func ungluing(_ glue: GluedLabels) -> TextLines {
+        var pieces: [String] = []
+        pieces.reserveCapacity(lines.count)
+        var changed = false
+        for line in lines {
+            let split = line.isEmpty ? [line] : glue.split(line)
+            changed = changed || split.count > 1
+            pieces += split
+        }
+        return changed ? TextLines(lines: pieces) : self
+    }
+
+    /// One line's bytes, trimmed, with Unicode spaces as ASCII spaces and Markdown escapes removed.
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        let n = raw.count
+        while i < n {
+            let b = raw[i]
+            if b == 0x09 || b == 0x0B || b == 0x0C || b == 0x0D {
+                out.append(0x20)
+                i += 1
+            } else if b == 0x5C, i + 1 < n, ASCIIByte.isPunctuation(raw[i + 1]), raw[i + 1] != 0x7C {
+                out.append(raw[i + 1])
+                i += 2
+            } else if b >= 0xC2, case let w = ASCIIByte.wideSpaceLength(raw, at: i), w > 0 {
+                if !(b == 0xEF || (b == 0xE2 && raw[i + 2] == 0x8B)) { out.append(0x20) }
+                i += w
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        var lo = 0
+        var hi = out.count
+        while lo < hi, out[lo] == 0x20 { lo += 1 }
+        while hi > lo, out[hi - 1] == 0x20 { hi -= 1 }
+        return String(decoding: out[lo..<hi], as: UTF8.self)
+    }
+}

@@ -1,0 +1,203 @@
+import TrialModel
+
+/// Small operations on short strings (a line, a value): trimming, null words, doubled values, numbers.
+enum TextValue {
+    /// `text` without leading and trailing spaces.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let bytes = Array(text.utf8)
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi, ASCIIByte.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, ASCIIByte.isSpace(bytes[hi - 1]) { hi -= 1 }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+
+    /// Runs of white space collapsed to one space, trimmed.
+    static func collapsed(_ text: some StringProtocol) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if ASCIIByte.isSpace(b) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A value with the separators a copied label leaves in front of it (`:`, `|`, `-`, `—`) removed.
+    static func strippingLeadingSeparators(_ text: some StringProtocol) -> String {
+        var value = Substring(trimmed(text))
+        while let first = value.first,
+            first == ":" || first == "|" || first == "-" || first == "—" || first == "–"
+        {
+            value = value.dropFirst()
+            value = Substring(trimmed(value))
+        }
+        while let last = value.last, last == "|" {
+            value = value.dropLast()
+            value = Substring(trimmed(value))
+        }
+        return String(value)
+    }
+
+    private static let nullWords: Set<String> = [
+        "N_A", "NA", "NONE", "NOT_AVAILABLE", "NOT_PROVIDED", "NOT_SPECIFIED", "NOT_STATED",
+        "NOT_REPORTED",
+        "NIL", "NULL", "NO_DATA", "NOT_APPLICABLE", "UNAVAILABLE", "TBD", "",
+    ]
+
+    /// Whether the value says that there is no value ("Not available", "N/A", "n/a", "None", "-").
+    static func isNullWord(_ text: some StringProtocol) -> Bool {
+        // Null words are short; a longer value is text unless it holds no letter or digit at all.
+        if text.utf8.count > 24 {
+            return !text.utf8.contains { ASCIIByte.isLetter($0) || ASCIIByte.isDigit($0) || $0 >= 0x80 }
+        }
+        let key = EnumNormalizer.key(text)
+        if key.isEmpty { return true }
+        return nullWords.contains(key)
+    }
+
+    /// A text value ready for the record: separators and doubling removed, nil for null words.
+    static func clean(_ text: some StringProtocol) -> String? {
+        let value = undoubled(collapsed(strippingLeadingSeparators(text)))
+        return isNullWord(value) ? nil : value
+    }
+
+    /// A value the page printed twice ("All All", "AllAll", "Not yet recruiting Not yet recruiting") once.
+    static func undoubled(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        guard n >= 2 else { return text }
+        if n % 2 == 0, bytes[0..<(n / 2)] == bytes[(n / 2)...] {
+            return String(decoding: bytes[0..<(n / 2)], as: UTF8.self)
+        }
+        if n % 2 == 1, bytes[n / 2] == 0x20, bytes[0..<(n / 2)] == bytes[(n / 2 + 1)...] {
+            return String(decoding: bytes[0..<(n / 2)], as: UTF8.self)
+        }
+        return text
+    }
+
+    /// Consecutive identical lines once (pages that print a value twice, once per layout breakpoint).
+    static func undoubledLines(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(lines.count)
+        for line in lines where out.last != line { out.append(line) }
+        return out
+    }
+
+    /// The first whole number in the text ("1,200 participants" → 1200), or nil.
+    static func firstInteger(_ text: some StringProtocol) -> Int? {
+        var value = 0
+        var digits = 0
+        var lastWasDigit = false
+        for b in text.utf8 {
+            if ASCIIByte.isDigit(b) {
+                value = value &* 10 &+ Int(b - 0x30)
+                digits += 1
+                lastWasDigit = true
+                if digits > 12 { return nil }
+            } else if b == 0x2C, lastWasDigit {
+                lastWasDigit = false
+            } else if digits > 0 {
+                if b == 0x2E { return nil }  // a decimal number is not a count
+                break
+            } else {
+                lastWasDigit = false
+            }
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// Every `NCT` + 8 digit id in the text, in order, without duplicates.
+    static func nctIds(in text: some StringProtocol) -> [String] {
+        var ids: [String] = []
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 11 else { return [] }
+        var i = 0
+        while i + 11 <= bytes.count {
+            if bytes[i] == 0x4E, bytes[i + 1] == 0x43, bytes[i + 2] == 0x54,
+                i == 0 || !ASCIIByte.isLetter(bytes[i - 1]) && !ASCIIByte.isDigit(bytes[i - 1]),
+                bytes[(i + 3)..<(i + 11)].allSatisfy(ASCIIByte.isDigit),
+                i + 11 == bytes.count || !ASCIIByte.isDigit(bytes[i + 11])
+            {
+                let id = String(decoding: bytes[i..<(i + 11)], as: UTF8.self)
+                if !ids.contains(id) { ids.append(id) }
+                i += 11
+            } else {
+                i += 1
+            }
+        }
+        return ids
+    }
+
+    /// The words of a line with their byte offsets (split on spaces).
+    static func words(_ line: String, limit: Int = .max) -> [(word: Substring, end: String.Index)] {
+        var result: [(Substring, String.Index)] = []
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, result.count < limit {
+            while index < utf8.endIndex, utf8[index] == 0x20 { index = utf8.index(after: index) }
+            guard index < utf8.endIndex else { break }
+            let start = index
+            while index < utf8.endIndex, utf8[index] != 0x20 { index = utf8.index(after: index) }
+            result.append((line[start..<index], index))
+        }
+        return result
+    }
+
+    /// Whether `text` ends with `suffix`, ASCII letters compared without case.
+    static func hasSuffixIgnoringCase(_ text: String, _ suffix: String) -> Bool {
+        let t = text.utf8
+        let s = suffix.utf8
+        guard t.count >= s.count else { return false }
+        return t.suffix(s.count).elementsEqual(s) { ASCIIByte.lowered($0) == ASCIIByte.lowered($1) }
+    }
+
+    /// The offset of the first occurrence of `needle` (lower-case ASCII) in `bytes`, ASCII letters compared
+    /// without case, at or after `from`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if ASCIIByte.lowered(bytes[i]) == first {
+                var j = 1
+                while j < needle.count, ASCIIByte.lowered(bytes[i + j]) == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a line is a `Status | Clinical Trial | Phase`-style row: it has a pipe.
+    static func hasPipe(_ line: String) -> Bool { line.utf8.contains(0x7C) }
+
+    /// The cells of a row separated by `|` or tabs, trimmed, empty edge cells dropped.
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current: [UInt8] = []
+        for b in line.utf8 {
+            if b == 0x7C || b == 0x09 {
+                cells.append(trimmed(String(decoding: current, as: UTF8.self)))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(b)
+            }
+        }
+        cells.append(trimmed(String(decoding: current, as: UTF8.self)))
+        while cells.first?.isEmpty == true { cells.removeFirst() }
+        while cells.last?.isEmpty == true { cells.removeLast() }
+        return cells
+    }
+
+    /// Whether the line ends a sentence: its last character is `.`, `!` or `?`, or `;`/`:`.
+    static func endsClause(_ text: String) -> Bool {
+        guard let last = text.utf8.last else { return false }
+        return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3B || last == 0x3A
+    }
+}
