@@ -6,9 +6,12 @@ public enum BuiltinPlugins {
     public static func registry() -> PluginRegistry {
         var registry = PluginRegistry()
         registry.register(ExtractStage.type)
+        registry.register(DrugClassStage.type)
         registry.register(NCTXrefStage.type)
+        registry.register(SeeAlsoStage.type)
         registry.register(ExecStage.type)
         registry.register(JSONLinesSinkPlugin.type)
+        registry.register(XMLSinkPlugin.type)
         return registry
     }
 }

@@ -1,8 +1,13 @@
+import Enrichment
 public import Pipeline
 
 extension BuiltinPlugins {
     /// The stages of the default pipeline, for `trialpipe extract` when no pipeline file is at hand.
-    public static func defaultStages() -> [any Stage] {
-        [ExtractStage(maxBytes: SourceSpec.defaultMaxBytes), NCTXrefStage()]
+    public static func defaultStages() throws -> [any Stage] {
+        [
+            ExtractStage(maxBytes: SourceSpec.defaultMaxBytes),
+            DrugClassStage(dictionary: try DrugDictionary.bundled()),
+            NCTXrefStage(), SeeAlsoStage(),
+        ]
     }
 }

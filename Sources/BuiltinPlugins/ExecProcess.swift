@@ -11,12 +11,13 @@ final class ExecProcess: Sendable {
     /// Lines the subprocess wrote, in order; closed when its stdout closes.
     let lines = LineMailbox()
 
-    /// Starts `command` (the first item is the program, found on PATH).
-    init(command: [String], environment: [String: String]) throws {
+    /// Starts `command` (the first item is the program, found on PATH) in `workingDirectory`.
+    init(command: [String], environment: [String: String], workingDirectory: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
         process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         let stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin

@@ -92,7 +92,8 @@ actor ExecSession {
     private func exchange(_ records: [TrialRecord]) async throws -> [TrialRecord] {
         if process == nil || process?.isRunning == false {
             do {
-                let started = try ExecProcess(command: command, environment: environment)
+                let started = try ExecProcess(
+                    command: command, environment: environment, workingDirectory: workingDirectory)
                 process = started
             } catch {
                 throw StageError(

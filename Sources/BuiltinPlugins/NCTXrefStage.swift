@@ -1,3 +1,4 @@
+import Enrichment
 public import Pipeline
 public import TrialModel
 
@@ -19,7 +20,7 @@ public struct NCTXrefStage: Stage {
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
         for index in document.records.indices {
-            document.records[index].crossReferences = CrossReferences.find(in: document.records[index])
+            document.records[index].crossReferences = CrossReferenceFinder.find(in: document.records[index])
         }
         return document
     }
@@ -27,9 +28,4 @@ public struct NCTXrefStage: Stage {
     public func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord] {
         try CrossReferenceLinker.link(&records, corpus: corpus)
     }
-}
-
-/// Finds cross-references; the enrichment module's finder once it is in.
-enum CrossReferences {
-    static func find(in record: TrialRecord) -> [CrossReference] { [] }
 }

@@ -95,6 +95,6 @@ struct ExtractCommand: AsyncParsableCommand {
             let spec = try loader.load(file: fallback)
             return (StageChain(stages: spec.stages), spec.name)
         }
-        return (StageChain(stages: BuiltinPlugins.defaultStages()), "trials")
+        return (StageChain(stages: try BuiltinPlugins.defaultStages()), "trials")
     }
 }

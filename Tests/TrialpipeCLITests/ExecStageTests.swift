@@ -63,7 +63,8 @@ struct ExecStageTests {
                     print(json.dumps(record), flush=True)
                 """)
         let (sink, summary) = try await run(
-            stage, folder: folder, documents: ["a.txt": "NCT00000001\n", "b.txt": "NCT00000002\n", "c.txt": "NCT00000003\n"])
+            stage, folder: folder,
+            documents: ["a.txt": "NCT00000001\n", "b.txt": "NCT00000002\n", "c.txt": "NCT00000003\n"])
         #expect(summary.processed == 3)
         let records = await sink.records
         #expect(records.count == 3)
@@ -87,7 +88,6 @@ struct ExecStageTests {
                     record["warnings"].append("ok")
                     print(json.dumps(record), flush=True)
                 """)
-        FileManager.default.changeCurrentDirectoryPath(folder.path)
         let (sink, summary) = try await run(
             stage, folder: folder, documents: ["a.txt": "NCT00000001\n", "b.txt": "NCT00000002\n"])
         #expect(summary.processed == 2)

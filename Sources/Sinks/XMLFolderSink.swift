@@ -1,0 +1,80 @@
+import Foundation
+public import Pipeline
+public import TrialModel
+
+/// Writes one XML document per record into a folder, named by the record's sanitized id
+/// (`NCT01234567.xml`, `doc-0123456789abcdef.xml`): a temporary name, fsync, rename, then one fsync of the
+/// folder per batch. A newer version of a record replaces its file.
+public actor XMLFolderSink: Sink {
+    public nonisolated let name = "xml"
+    /// The output folder.
+    public let folder: String
+    private let encoder = RecordXMLEncoder(indented: true)
+    private var opened = false
+
+    /// A sink writing into `folder` (created when opened).
+    public init(folder: String) { self.folder = folder }
+
+    public func open() throws {
+        guard !opened else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Temporary files left by a crash are never complete records.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(".") && name.hasSuffix(".xml.tmp") {
+            unlink(folder + "/" + name)
+        }
+        opened = true
+    }
+
+    /// Files are replaced whole, so there is no position to return to.
+    public func checkpoint() throws -> String {
+        try open()
+        return ""
+    }
+
+    /// Re-processing a batch rewrites its files with the same names, so nothing needs undoing.
+    public func rollback(to checkpoint: String) throws { try open() }
+
+    public func write(_ records: [TrialRecord]) throws {
+        try open()
+        var latest: [String: TrialRecord] = [:]
+        var order: [String] = []
+        for record in records {
+            guard RecordID.isSafeFileName(record.id) else {
+                throw StageError(code: "unsafe-id", message: "record id '\(record.id)' is not a safe file name")
+            }
+            if latest[record.id] == nil { order.append(record.id) }
+            latest[record.id] = record
+        }
+        for id in order {
+            guard let record = latest[id] else { continue }
+            let bytes = encoder.encodeDocument([record])
+            let temp = folder + "/." + id + ".xml.tmp"
+            try Self.writeSynced(bytes, to: temp)
+            guard rename(temp, folder + "/" + id + ".xml") == 0 else {
+                let error = DurableFile.posixError("cannot rename \(temp)")
+                unlink(temp)
+                throw error
+            }
+        }
+        DurableFile.syncDirectory(folder)
+    }
+
+    public func close() {}
+
+    static func writeSynced(_ bytes: [UInt8], to path: String) throws {
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DurableFile.posixError("cannot create \(path)") }
+        defer { Foundation.close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DurableFile.posixError("cannot write \(path)")
+            }
+            written += n
+        }
+        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+    }
+}
