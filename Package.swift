@@ -81,7 +81,9 @@ let package = Package(
 
         .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: upcoming),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TrialModel"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ExtractionTests", dependencies: ["Extraction", "PipelineTesting", "TrialModel"],
+            swiftSettings: upcoming),
         .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "TrialModel"], swiftSettings: upcoming),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "PipelineTesting", "TrialModel"], swiftSettings: upcoming),
@@ -93,7 +95,9 @@ let package = Package(
         .testTarget(name: "WatchTests", dependencies: ["Watch"], swiftSettings: upcoming),
         .testTarget(
             name: "TrialpipeCLITests",
-            dependencies: ["TrialpipeCLI", "Pipeline", "PipelineTesting", "BuiltinPlugins", "TrialModel"],
+            dependencies: [
+                "TrialpipeCLI", "Pipeline", "PipelineTesting", "BuiltinPlugins", "TrialModel", "Sinks", "XMLSupport",
+            ],
             swiftSettings: upcoming
         ),
     ]

@@ -1,16 +1,16 @@
-import Foundation
+public import Foundation
 
 /// Checks a record (as JSON) against the `expect` keys of an expected-record file, with the key syntax of
 /// `shared/tools/README.md`: dotted paths that map over lists, `#` counts, `[i]` items, `^` prefixes,
 /// `~` regular expressions, `anyOf` spellings, list values compared as sets (F1) and keyed checks
 /// (`{"NCT…": "title"}`) on `seeAlso`, `interventions`, outcomes and arm groups.
-struct ExpectedRecordChecker {
+public enum ExpectedRecordChecker {
     /// One failed check.
-    struct Failure: CustomStringConvertible {
-        var key: String
-        var score: Double
-        var reason: String
-        var description: String { "\(key): \(String(format: "%.2f", score)) \(reason)" }
+    public struct Failure: CustomStringConvertible {
+        public var key: String
+        public var score: Double
+        public var reason: String
+        public var description: String { "\(key): \(String(format: "%.2f", score)) \(reason)" }
     }
 
     private static let keyedFields = [
@@ -19,7 +19,7 @@ struct ExpectedRecordChecker {
     ]
 
     /// The score of every check and the failures, for the keys that `include` accepts.
-    static func check(record: Any, expect: [String: Any], include: (String) -> Bool) -> (
+    public static func check(record: Any, expect: [String: Any], include: (String) -> Bool) -> (
         scores: [Double], failures: [Failure]
     ) {
         var scores: [Double] = []
