@@ -1,39 +1,74 @@
 import Foundation
+import Pipeline
 import Synchronization
 
 /// One running enricher subprocess: lines to its stdin, lines from its stdout.
 ///
-/// A reader thread turns stdout into an `AsyncStream` of lines; stderr passes through to ours so the
-/// enricher's own messages reach the log.
+/// Spawned with `posix_spawn` so that the child gets a clean signal mask and default handlers and
+/// inherits no descriptor but its stdin, stdout and stderr (every other one is close-on-exec). A reader
+/// thread turns stdout into lines; stderr passes through to ours so the enricher's messages reach the log.
 final class ExecProcess: Sendable {
-    private let process: Process
-    private let input: FileHandle
+    private let pid: pid_t
+    private let input: Int32
     /// Lines the subprocess wrote, in order; closed when its stdout closes.
     let lines = LineMailbox()
+    private let exited = Atomic<Bool>(false)
 
     /// Starts `command` (the first item is the program, found on PATH) in `workingDirectory`.
     init(command: [String], environment: [String: String], workingDirectory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.standardError
-        self.process = process
-        self.input = stdin.fileHandleForWriting
-        try process.run()
-        let reader = stdout.fileHandleForReading
+        var toChild: [Int32] = [-1, -1]
+        var fromChild: [Int32] = [-1, -1]
+        guard pipe(&toChild) == 0 else { throw StageError(code: "exec-start", message: "pipe failed") }
+        guard pipe(&fromChild) == 0 else {
+            close(toChild[0])
+            close(toChild[1])
+            throw StageError(code: "exec-start", message: "pipe failed")
+        }
+        for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // The shell changes to the working folder, then becomes the command.
+        let arguments = ["sh", "-c", "cd \"$0\" && exec \"$@\"", workingDirectory] + command
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0.key + "=" + $0.value) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var child: pid_t = 0
+        let result = posix_spawnp(&child, "sh", &actions, &attributes, argv, envp)
+        close(toChild[0])
+        close(fromChild[1])
+        guard result == 0 else {
+            close(toChild[1])
+            close(fromChild[0])
+            throw StageError(code: "exec-start", message: String(cString: strerror(result)))
+        }
+        pid = child
+        input = toChild[1]
+        let output = fromChild[0]
         let mailbox = lines
         let thread = Thread {
             var pending: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
-                let data = reader.availableData
-                if data.isEmpty { break }
-                for byte in data {
+                let n = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, 65536) }
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }
+                for byte in buffer[0..<n] {
                     if byte == UInt8(ascii: "\n") {
                         mailbox.post(String(decoding: pending, as: UTF8.self))
                         pending.removeAll(keepingCapacity: true)
@@ -42,6 +77,7 @@ final class ExecProcess: Sendable {
                     }
                 }
             }
+            close(output)
             if !pending.isEmpty { mailbox.post(String(decoding: pending, as: UTF8.self)) }
             mailbox.close()
         }
@@ -52,20 +88,43 @@ final class ExecProcess: Sendable {
     func send(_ line: [UInt8]) throws {
         var bytes = line
         bytes.append(UInt8(ascii: "\n"))
-        try input.write(contentsOf: bytes)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(input, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StageError(code: "exec-crashed", message: String(cString: strerror(errno)))
+            }
+            written += n
+        }
     }
 
-    /// Whether the subprocess is still running.
-    var isRunning: Bool { process.isRunning }
+    /// Whether the subprocess is still running (reaps it once it has exited).
+    var isRunning: Bool {
+        if exited.load(ordering: .relaxed) { return false }
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid || (result < 0 && errno == ECHILD) {
+            exited.store(true, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
 
-    /// Stops the subprocess (SIGTERM, then SIGKILL).
+    deinit {
+        if isRunning { terminate() }
+    }
+
+    /// Stops the subprocess: closes its input, waits a second for it to finish, then kills it.
     func terminate() {
-        try? input.close()
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(1)
-            while process.isRunning, Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        close(input)
+        let deadline = Date().addingTimeInterval(1)
+        while isRunning, Date() < deadline { usleep(5_000) }
+        if isRunning {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            exited.store(true, ordering: .relaxed)
         }
     }
 }

@@ -44,6 +44,9 @@ public struct ExecStage: Stage {
         document.records = try await session.run(document.records, logger: context)
         return document
     }
+
+    /// Stops the subprocess.
+    public func shutdown() async { await session.close() }
 }
 
 /// Serialises requests to one subprocess, restarting it when it fails.
@@ -64,7 +67,21 @@ actor ExecSession {
         self.retries = retries
     }
 
+    /// One document at a time: the actor is re-entered at every await, and answers must pair with requests.
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
     func run(_ records: [TrialRecord], logger context: StageContext) async throws -> [TrialRecord] {
+        while busy { await withCheckedContinuation { waiting.append($0) } }
+        busy = true
+        defer {
+            busy = false
+            if !waiting.isEmpty { waiting.removeFirst().resume() }
+        }
+        return try await runAlone(records, logger: context)
+    }
+
+    private func runAlone(_ records: [TrialRecord], logger context: StageContext) async throws -> [TrialRecord] {
         var lastError = ""
         for attempt in 0...retries {
             if attempt > 0 {
@@ -87,6 +104,12 @@ actor ExecSession {
         throw StageError(
             code: "exec-failed",
             message: "the exec enricher `\(command.joined(separator: " "))` failed \(retries + 1) times: \(lastError)")
+    }
+
+    /// Stops the subprocess; a later record starts a new one.
+    func close() {
+        process?.terminate()
+        process = nil
     }
 
     private func exchange(_ records: [TrialRecord]) async throws -> [TrialRecord] {

@@ -1,19 +1,21 @@
 import Synchronization
 
 /// Lets one task at a time through a section of async code, in arrival order.
-final class AsyncGate: Sendable {
+public final class AsyncGate: Sendable {
     private struct State {
         var busy = false
         var waiting: [CheckedContinuation<Void, Never>] = []
     }
     private let state = Mutex(State())
 
+    /// An open gate.
+    public init() {}
+
     /// Runs `body` once no other task is inside the gate.
-    func run<T: Sendable>(_ body: () async -> T) async -> T {
+    public func run<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
         await enter()
-        let result = await body()
-        leave()
-        return result
+        defer { leave() }
+        return try await body()
     }
 
     private func enter() async {

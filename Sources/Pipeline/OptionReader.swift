@@ -38,6 +38,9 @@ public struct OptionReader {
     /// Marks keys as handled elsewhere, so ``finish()`` accepts them.
     public mutating func markRead(_ keys: String...) { read.formUnion(keys) }
 
+    /// Marks a list of keys as handled.
+    public mutating func markRead(_ keys: [String]) { read.formUnion(keys) }
+
     /// Whether the key is present.
     public func contains(_ key: String) -> Bool { mapping[key] != nil }
 

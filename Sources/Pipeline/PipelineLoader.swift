@@ -275,6 +275,10 @@ public struct PipelineLoader: Sendable {
             var reader = OptionReader(
                 mapping: mapping, file: file, baseDirectory: baseDirectory, subject: "\(kind) '\(typeName)'",
                 known: known)
+            // Unknown keys first: a misspelt required option reads better as "did you mean" than "needs".
+            var precheck = reader
+            precheck.markRead(known)
+            try precheck.finish()
             let built = try make(&reader, environment)
             try reader.finish()
             items.append(built)

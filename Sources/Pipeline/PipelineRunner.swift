@@ -24,8 +24,14 @@ public final class PipelineRunner: Sendable {
     /// Size and modification time of inbox files known to be done, so a rescan does not read them again.
     private let known = Mutex<[String: FileStamp]>([:])
 
+    /// Told the inbox names of every batch once its records are durable (for latency measurements).
+    let onCommit: (@Sendable ([String]) -> Void)?
+
     /// A runner for a pipeline; opens its state folder.
-    public init(spec: PipelineSpec, logger: Logger, batchSize: Int = 256) throws {
+    public init(
+        spec: PipelineSpec, logger: Logger, batchSize: Int = 256, onCommit: (@Sendable ([String]) -> Void)? = nil
+    ) throws {
+        self.onCommit = onCommit
         self.spec = spec
         self.logger = logger
         self.batchSize = max(1, batchSize)
@@ -51,8 +57,9 @@ public final class PipelineRunner: Sendable {
         }
     }
 
-    /// Closes the sinks.
+    /// Closes the sinks and shuts the stages down.
     public func stop() async {
+        for stage in spec.stages { await stage.shutdown() }
         for sink in spec.sinks {
             do { try await sink.close() } catch {
                 logger.error("closing sink \(sink.name) failed: \(error)", metadata: ["pipeline": "\(spec.name)"])
@@ -207,6 +214,7 @@ public final class PipelineRunner: Sendable {
                 corpus: corpus)
             summary.processed = batch.count
             summary.records = output.count
+            onCommit?(batch.map(\.name))
         } catch {
             corpus.discardPending()
             logger.error(

@@ -33,11 +33,17 @@ public protocol Stage: Sendable {
     /// Links a batch of records, about to be written, with the corpus. May change them; returns earlier
     /// records of the corpus that changed as a result and must be written again.
     func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord]
+
+    /// Releases what the stage holds (subprocesses, files) when its pipeline stops.
+    func shutdown() async
 }
 
 extension Stage {
     /// Stages that do not look at the corpus change nothing at commit time.
     public func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord] { [] }
+
+    /// Stages that hold nothing have nothing to release.
+    public func shutdown() async {}
 }
 
 /// A failure inside a stage, with a message that says what to do about it.

@@ -70,6 +70,7 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         _ = try chain.link(&records, corpus: InMemoryCorpusIndex())
+        for stage in chain.stages { await stage.shutdown() }
         var out: [UInt8] = []
         for record in records {
             RecordJSONWriter.append(record, to: &out)

@@ -16,8 +16,11 @@ public final class InboxWatchService: Sendable {
     let onPass: (@Sendable (RunSummary) -> Void)?
 
     /// A service for a pipeline.
-    public init(spec: PipelineSpec, logger: Logger, onPass: (@Sendable (RunSummary) -> Void)? = nil) throws {
-        self.runner = try PipelineRunner(spec: spec, logger: logger)
+    public init(
+        spec: PipelineSpec, logger: Logger, onPass: (@Sendable (RunSummary) -> Void)? = nil,
+        onCommit: (@Sendable ([String]) -> Void)? = nil
+    ) throws {
+        self.runner = try PipelineRunner(spec: spec, logger: logger, onCommit: onCommit)
         self.logger = logger
         self.onPass = onPass
     }

@@ -20,6 +20,7 @@ public struct Trialpipe: AsyncParsableCommand {
         version: "1.0.0",
         subcommands: [
             RunCommand.self, ValidateCommand.self, ExtractCommand.self, PluginsCommand.self, StatusCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

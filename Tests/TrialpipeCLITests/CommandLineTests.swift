@@ -11,7 +11,7 @@ struct CommandLineTests {
         try installDefaultPipeline(in: folder.path, replacing: [("  - type: see-also", "  - type: see-allso")])
         let result = try runTrialpipe(["validate", "Pipelines/default.yaml"], in: folder.path)
         #expect(result.status == 78)
-        #expect(result.stderr.contains("Pipelines/default.yaml:13:11: unknown stage type 'see-allso'; did you mean 'see-also'?"))
+        #expect(result.stderr.contains("Pipelines/default.yaml:12:11: unknown stage type 'see-allso'; did you mean 'see-also'?"))
         let good = try TemporaryFolder()
         defer { good.cleanup() }
         try installDefaultPipeline(in: good.path)

@@ -1,0 +1,180 @@
+import ArgumentParser
+import BuiltinPlugins
+import Foundation
+import Logging
+import Pipeline
+import Sinks
+import Synchronization
+
+/// `trialpipe bench`: throughput, latency and memory on a generated corpus, on this machine.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput, latency and memory on a generated corpus.",
+        discussion: """
+            Generates a deterministic corpus (every layout: MedPath, trial details, overview, condition \
+            listing, ClinicalTrials.gov JSON and XML, with varied ids, drugs, criteria, outcomes, text lengths, \
+            see-also lists and cross-references) in a temporary folder, then measures on the default stages:
+            - `run --once` throughput (documents/s and MB/s) with the JSON Lines sink, the XML sink, and both;
+            - peak resident memory of each run;
+            - in daemon mode, drop-to-durable latency (p50, p99, max) with documents dropped at a steady rate.
+
+            Examples:
+              trialpipe bench                       # 2,000 documents, 500 documents/s for the latency run
+              trialpipe bench --docs 100000 --json  # a large run, machine-readable
+              trialpipe bench --docs 500 --keep     # keep the corpus and outputs to look at
+            """)
+
+    @Option(name: .long, help: "Documents in the generated corpus.")
+    var docs = 2000
+
+    @Option(name: .long, help: "Documents per second dropped in the latency run.")
+    var rate = 500.0
+
+    @Option(name: .long, help: "Seconds of dropping in the latency run (at most --docs documents).")
+    var seconds = 4.0
+
+    @Flag(name: .long, help: "Keep the generated corpus and outputs, and print where they are.")
+    var keep = false
+
+    @Flag(name: .long, help: "Print the results as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard docs >= 1 else { throw ValidationError("--docs must be at least 1") }
+        guard rate > 0 else { throw ValidationError("--rate must be above 0") }
+    }
+
+    func run() async throws {
+        var logger = LogSetup.logger()
+        logger.logLevel = .error
+        let work = FileManager.default.temporaryDirectory.path + "/trialpipe-bench-" + UUID().uuidString
+        defer {
+            if !keep { try? FileManager.default.removeItem(atPath: work) }
+        }
+        let progress = Progress(quiet: json)
+        progress.say("generating \(docs) documents in \(work)")
+        let corpus = work + "/corpus"
+        let staging = work + "/staging"
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        var generator = BenchCorpus(count: docs)
+        var totalBytes = 0
+        var layouts: [String: Int] = [:]
+        for index in 0..<docs {
+            let document = generator.document(index)
+            totalBytes += document.bytes.count
+            layouts[(document.name as NSString).pathExtension, default: 0] += 1
+            try Data(document.bytes).write(to: URL(fileURLWithPath: corpus + "/" + document.name))
+        }
+        let stages = try BuiltinPlugins.defaultStages()
+        var results = BenchResults(
+            documents: docs, corpusBytes: totalBytes, cores: ProcessInfo.processInfo.activeProcessorCount)
+
+        for variant in ["jsonl", "xml", "jsonl+xml"] {
+            let outbox = work + "/out-" + variant.replacingOccurrences(of: "+", with: "-")
+            var sinks: [any Sink] = []
+            if variant.contains("jsonl") { sinks.append(JSONLinesSink(path: outbox + "/trials.jsonl")) }
+            if variant.contains("xml") { sinks.append(XMLFolderSink(folder: outbox + "/xml")) }
+            let spec = PipelineSpec(
+                name: "bench", file: "bench", source: SourceSpec(inbox: corpus), stages: stages, sinks: sinks,
+                stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
+            progress.say("run --once with \(variant)")
+            Memory.resetPeak()
+            let runner = try PipelineRunner(spec: spec, logger: logger)
+            try await runner.start()
+            let names = try runner.listInbox()
+            let clock = ContinuousClock()
+            let started = clock.now
+            let summary = await runner.process(names: names)
+            let elapsed = started.duration(to: clock.now)
+            await runner.stop()
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            results.throughput.append(
+                .init(
+                    sinks: variant, seconds: seconds, documents: summary.processed, failed: summary.failed,
+                    documentsPerSecond: Double(summary.processed) / seconds,
+                    megabytesPerSecond: Double(totalBytes) / 1_048_576 / seconds, peakRSSMiB: Memory.peakMiB()))
+        }
+
+        progress.say("daemon latency at \(Int(rate)) documents/s")
+        results.latency = try await latencyRun(
+            corpus: corpus, staging: staging, work: work, stages: stages, logger: logger)
+        results.peakRSSMiB = Memory.peakMiB()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        } else {
+            print(results.table)
+        }
+        if keep { print("kept: \(work)") }
+    }
+
+    /// Drops documents into a watched inbox at a steady rate and measures each one's drop-to-durable time.
+    private func latencyRun(
+        corpus: String, staging: String, work: String, stages: [any Stage], logger: Logger
+    ) async throws -> BenchResults.Latency {
+        let inbox = work + "/latency-inbox"
+        let outbox = work + "/latency-out"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        let count = max(1, min(docs, Int(rate * seconds)))
+        let names = Array(try FileManager.default.contentsOfDirectory(atPath: corpus).sorted().prefix(count))
+        for name in names { try FileManager.default.copyItem(atPath: corpus + "/" + name, toPath: staging + "/" + name) }
+        var source = SourceSpec(inbox: inbox)
+        source.rescanInterval = 3600
+        let spec = PipelineSpec(
+            name: "bench", file: "bench", source: source, stages: stages,
+            sinks: [JSONLinesSink(path: outbox + "/trials.jsonl"), XMLFolderSink(folder: outbox + "/xml")],
+            stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
+        let clock = ContinuousClock()
+        let committed = Mutex<[String: ContinuousClock.Instant]>([:])
+        let service = try InboxWatchService(
+            spec: spec, logger: logger,
+            onCommit: { batch in
+                let now = clock.now
+                committed.withLock { for name in batch { $0[name] = now } }
+            })
+        let task = Task { try await service.run() }
+        try await Task.sleep(for: .milliseconds(300))
+        var dropped: [String: ContinuousClock.Instant] = [:]
+        let start = clock.now
+        let interval = 1.0 / rate
+        for (index, name) in names.enumerated() {
+            let due = start.advanced(by: .nanoseconds(Int64(Double(index) * interval * 1e9)))
+            if clock.now < due { try await clock.sleep(until: due) }
+            dropped[name] = clock.now
+            rename(staging + "/" + name, inbox + "/" + name)
+        }
+        let deadline = clock.now.advanced(by: .seconds(60))
+        while committed.withLock({ $0.count }) < names.count, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        service.stop()
+        try await task.value
+        let done = committed.withLock { $0 }
+        var latencies: [Double] = []
+        for (name, droppedAt) in dropped {
+            guard let at = done[name] else { continue }
+            let duration = droppedAt.duration(to: at)
+            latencies.append(
+                (Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) * 1000)
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double {
+            guard !latencies.isEmpty else { return .nan }
+            return latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
+        }
+        return .init(
+            rate: rate, documents: names.count, durable: latencies.count, p50Milliseconds: percentile(0.5),
+            p99Milliseconds: percentile(0.99), maxMilliseconds: latencies.last ?? .nan)
+    }
+}
+
+/// Progress lines on stderr, unless quiet.
+struct Progress {
+    var quiet: Bool
+    func say(_ line: String) {
+        if !quiet { FileHandle.standardError.write(Data(("bench: " + line + "\n").utf8)) }
+    }
+}
