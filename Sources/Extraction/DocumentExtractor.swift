@@ -16,13 +16,22 @@ public struct DocumentExtractor: Sendable {
 
     /// The records a document yields (one for most documents, one per study for ClinicalTrials.gov batches).
     public func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
-        let bytes = input.bytes
-        guard bytes.count <= maxBytes else {
+        var input = input
+        guard input.bytes.count <= maxBytes else {
             throw ExtractionError(
                 code: "too-large",
-                message: "the document is \(bytes.count) bytes, over the limit of \(maxBytes) bytes "
+                message: "the document is \(input.bytes.count) bytes, over the limit of \(maxBytes) bytes "
                     + "(raise the extract stage's max-bytes option to accept it)")
         }
+        // UTF-16 text (with its byte-order mark) is read as the same text in UTF-8; provenance keeps the
+        // original file's hash and size.
+        var warnings: [String] = []
+        if let utf8 = DocumentKind.utf8FromUTF16(input.bytes) {
+            input.bytes = utf8
+            warnings.append("UTF-16 text: read as UTF-8")
+        }
+        let bytes = input.bytes
+        var records: [TrialRecord]
         switch DocumentKind.sniff(bytes) {
         case .empty:
             throw ExtractionError(code: "empty", message: "the document is empty or holds only white space")
@@ -30,14 +39,18 @@ public struct DocumentExtractor: Sendable {
             throw ExtractionError(
                 code: "binary", message: "the document is binary data, not text, HTML, XML or JSON")
         case .json:
-            return try CTGovJSONExtractor.extract(input)
+            records = try CTGovJSONExtractor.extract(input)
         case .ctgovXML:
-            return try CTGovXMLExtractor.extract(input)
+            records = try CTGovXMLExtractor.extract(input)
         case .html:
-            return try HTMLPageExtractor.extract(input)
+            records = try HTMLPageExtractor.extract(input)
         case .text:
             let decoded = TextDecoder.decode(bytes)
-            return [TextExtraction.extract(text: decoded.text, input: input, warnings: decoded.warnings)]
+            records = [TextExtraction.extract(text: decoded.text, input: input, warnings: decoded.warnings)]
         }
+        if !warnings.isEmpty {
+            for index in records.indices { records[index].warnings.insert(contentsOf: warnings, at: 0) }
+        }
+        return records
     }
 }

@@ -19,11 +19,56 @@ enum DocumentKind: Equatable {
         let first = bytes[start]
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
         if first == UInt8(ascii: "<") {
-            let lower = String(decoding: head.prefix(4096), as: UTF8.self).lowercased()
-            if lower.contains("<clinical_study") || lower.contains("<search_results") { return .ctgovXML }
+            let window = head.prefix(4096)
+            if contains(window, "<clinical_study") || contains(window, "<search_results") { return .ctgovXML }
             return .html
         }
         return .text
+    }
+
+    /// Whether `bytes` hold `needle` (ASCII), ignoring letter case.
+    static func contains(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard bytes.count >= pattern.count, let head = pattern.first else { return false }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - pattern.count
+        while index <= last {
+            if bytes[index] == head {
+                var matched = true
+                for offset in 1..<pattern.count where bytes[index + offset] | 0x20 != pattern[offset] | 0x20 {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// UTF-16 text with a byte-order mark, re-encoded as UTF-8 (nil for anything else).
+    static func utf8FromUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let littleEndian: Bool
+        if bytes[0] == 0xFF, bytes[1] == 0xFE {
+            littleEndian = true
+        } else if bytes[0] == 0xFE, bytes[1] == 0xFF {
+            littleEndian = false
+        } else {
+            return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let pair =
+                littleEndian
+                ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            units.append(pair)
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -12,6 +12,8 @@ public struct ExtractionInput: Sendable {
     public var pipeline: String
     /// When the document is processed, ISO 8601 UTC.
     public var processedAt: String
+    /// The dropped file's size in bytes (``bytes`` may hold it re-encoded).
+    public var fileSize: Int
 
     /// Creates an input; the hash is computed when not given.
     public init(bytes: [UInt8], sourcePath: String, sha256: String? = nil, pipeline: String, processedAt: String) {
@@ -20,12 +22,13 @@ public struct ExtractionInput: Sendable {
         self.sha256 = sha256 ?? SHA256.hex(bytes)
         self.pipeline = pipeline
         self.processedAt = processedAt
+        self.fileSize = bytes.count
     }
 
     /// Provenance for a record this document yields through the named layout.
     public func provenance(layout: String) -> Provenance {
         Provenance(
-            sourcePath: sourcePath, sha256: sha256, bytes: bytes.count, layout: layout, pipeline: pipeline,
+            sourcePath: sourcePath, sha256: sha256, bytes: fileSize, layout: layout, pipeline: pipeline,
             processedAt: processedAt)
     }
 }

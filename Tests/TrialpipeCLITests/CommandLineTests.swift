@@ -11,7 +11,9 @@ struct CommandLineTests {
         try installDefaultPipeline(in: folder.path, replacing: [("  - type: see-also", "  - type: see-allso")])
         let result = try runTrialpipe(["validate", "Pipelines/default.yaml"], in: folder.path)
         #expect(result.status == 78)
-        #expect(result.stderr.contains("Pipelines/default.yaml:12:11: unknown stage type 'see-allso'; did you mean 'see-also'?"))
+        #expect(
+            result.stderr.contains(
+                "Pipelines/default.yaml:12:11: unknown stage type 'see-allso'; did you mean 'see-also'?"))
         let good = try TemporaryFolder()
         defer { good.cleanup() }
         try installDefaultPipeline(in: good.path)
@@ -23,7 +25,8 @@ struct CommandLineTests {
     @Test func runOnceWithABadFileExits78() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
-        try installDefaultPipeline(in: folder.path, replacing: [("    path: Outbox/trials.jsonl", "    pth: Outbox/trials.jsonl")])
+        try installDefaultPipeline(
+            in: folder.path, replacing: [("    path: Outbox/trials.jsonl", "    pth: Outbox/trials.jsonl")])
         let result = try runTrialpipe(["run", "--once"], in: folder.path)
         #expect(result.status == 78)
         #expect(result.stderr.contains("sink 'jsonl' has no option 'pth'; did you mean 'path'?"))
@@ -35,7 +38,8 @@ struct CommandLineTests {
         try folder.write("binary.txt", "\u{0}\u{1}\u{2}garbage\u{0}")
         try folder.write("not-a-study.json", "{\"hello\": 1}")
         let result = try runTrialpipe(
-            ["extract", ProjectPaths.seeds[0], folder.path + "/binary.txt", folder.path + "/not-a-study.json"], in: folder.path)
+            ["extract", ProjectPaths.seeds[0], folder.path + "/binary.txt", folder.path + "/not-a-study.json"],
+            in: folder.path)
         #expect(result.status == 65)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
@@ -49,7 +53,9 @@ struct CommandLineTests {
         defer { folder.cleanup() }
         let result = try runTrialpipe(["plugins"], in: folder.path)
         #expect(result.status == 0)
-        for name in ["extract", "drug-class", "nct-xref", "see-also", "exec", "jsonl", "xml", "dictionaries", "command"] {
+        for name in [
+            "extract", "drug-class", "nct-xref", "see-also", "exec", "jsonl", "xml", "dictionaries", "command",
+        ] {
             #expect(result.stdout.contains(name))
         }
     }

@@ -81,7 +81,8 @@ struct DaemonTests {
         let counts = recordsBySource(jsonl)
         #expect(counts == ["moved.txt": 1, "in-place.txt": 1, "slow.txt": 1])
         let records = try jsonLines(jsonl)
-        let slowRecord = try #require(records.first { ($0["provenance"] as? [String: Any])?["sourcePath"] as? String == "slow.txt" })
+        let slowRecord = try #require(
+            records.first { ($0["provenance"] as? [String: Any])?["sourcePath"] as? String == "slow.txt" })
         #expect(slowRecord["briefTitle"] as? String == "A Study of Cetuximab in Gastric Cancer")
         #expect((slowRecord["briefSummary"] as? String)?.contains("Patients receive cetuximab") == true)
 

@@ -36,7 +36,8 @@ struct SeedsEndToEndTests {
         for record in records {
             let provenance = record["provenance"] as? [String: Any]
             let name = try #require(provenance?["sourcePath"] as? String)
-            let expectedPath = ProjectPaths.shared + "/corpus/seeds-expected/" + (name as NSString).deletingPathExtension + ".json"
+            let expectedPath =
+                ProjectPaths.shared + "/corpus/seeds-expected/" + (name as NSString).deletingPathExtension + ".json"
             let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: expectedPath)))
             let expect = try #require((gold as? [String: Any])?["expect"] as? [String: Any])
             let result = ExpectedRecordChecker.check(record: record, expect: expect) { _ in true }

@@ -120,7 +120,9 @@ struct BenchCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         let count = max(1, min(docs, Int(rate * seconds)))
         let names = Array(try FileManager.default.contentsOfDirectory(atPath: corpus).sorted().prefix(count))
-        for name in names { try FileManager.default.copyItem(atPath: corpus + "/" + name, toPath: staging + "/" + name) }
+        for name in names {
+            try FileManager.default.copyItem(atPath: corpus + "/" + name, toPath: staging + "/" + name)
+        }
         var source = SourceSpec(inbox: inbox)
         source.rescanInterval = 3600
         let spec = PipelineSpec(

@@ -31,7 +31,8 @@ struct BenchCorpus {
     ]
     static let sponsors = [
         "Fudan University", "Qilu Hospital of Shandong University", "Memorial Sloan Kettering Cancer Center",
-        "Sun Yat-sen University", "Peking University Cancer Hospital", "Mayo Clinic", "Shenyang Tenth People's Hospital",
+        "Sun Yat-sen University", "Peking University Cancer Hospital", "Mayo Clinic",
+        "Shenyang Tenth People's Hospital",
     ]
     static let statuses = ["Not yet recruiting", "Recruiting", "Completed", "Terminated", "Active, not recruiting"]
     static let sentences = [
@@ -154,7 +155,8 @@ struct BenchCorpus {
         if index > 2 {
             seeAlso = "See also\n  Status Clinical Trial Phase\n"
             for _ in 0..<number(1...3) {
-                seeAlso += "\(pick(Self.statuses)) \(Self.nct(number(0...(index - 1)))) - \(pick(Self.drugs).capitalized) in \(pick(Self.conditions)) Phase \(number(1...3))\n"
+                seeAlso +=
+                    "\(pick(Self.statuses)) \(Self.nct(number(0...(index - 1)))) - \(pick(Self.drugs).capitalized) in \(pick(Self.conditions)) Phase \(number(1...3))\n"
             }
         }
         return """
@@ -244,7 +246,8 @@ struct BenchCorpus {
         var rows = ""
         for _ in 0..<number(1...4) {
             let id = Self.nct(number(0...max(0, index - 1)))
-            rows += "\(pick(Self.statuses)) |\n\(id) -\n\(pick(Self.drugs).capitalized) in \(pick(Self.conditions))\n|\nPhase \(number(1...3)) |\n"
+            rows +=
+                "\(pick(Self.statuses)) |\n\(id) -\n\(pick(Self.drugs).capitalized) in \(pick(Self.conditions))\n|\nPhase \(number(1...3)) |\n"
         }
         return """
             \(pick(Self.conditions)) Clinical Trial
@@ -280,7 +283,8 @@ struct BenchCorpus {
     }
 
     mutating func ctgovXML(_ index: Int, title: String, drug: String) -> String {
-        let criteriaText = "Inclusion Criteria:\n\n" + criteria(number(3...10)).map { "  - \($0)" }.joined(separator: "\n")
+        let criteriaText =
+            "Inclusion Criteria:\n\n" + criteria(number(3...10)).map { "  - \($0)" }.joined(separator: "\n")
             + "\n\nExclusion Criteria:\n\n" + criteria(number(2...8)).map { "  - \($0)" }.joined(separator: "\n")
         return """
             <?xml version="1.0" encoding="UTF-8"?>
