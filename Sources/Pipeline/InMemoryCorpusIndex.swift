@@ -3,20 +3,33 @@ public import TrialModel
 
 /// A corpus index that lives only as long as the process: for `trialpipe extract` and tests.
 public final class InMemoryCorpusIndex: CorpusIndex {
-    private let records = Mutex<[String: TrialRecord]>([:])
+    private struct State {
+        var records: [String: TrialRecord] = [:]
+        /// For each id, the records whose cross-references name it.
+        var referrers: [String: Set<String>] = [:]
+    }
+    private let state = Mutex(State())
 
     /// An empty index.
     public init() {}
 
-    public func contains(_ id: String) throws -> Bool { records.withLock { $0[id] != nil } }
+    public func contains(_ id: String) throws -> Bool { state.withLock { $0.records[id] != nil } }
 
-    public func record(_ id: String) throws -> TrialRecord? { records.withLock { $0[id] } }
+    public func record(_ id: String) throws -> TrialRecord? { state.withLock { $0.records[id] } }
 
     public func referrers(of id: String) throws -> [String] {
-        records.withLock { all in
-            all.values.filter { record in record.crossReferences.contains { $0.nctId == id } }.map(\.id).sorted()
-        }
+        state.withLock { $0.referrers[id].map { Array($0).sorted() } ?? [] }
     }
 
-    public func store(_ record: TrialRecord) throws { records.withLock { $0[record.id] = record } }
+    public func store(_ record: TrialRecord) throws {
+        state.withLock { state in
+            if let old = state.records[record.id] {
+                for reference in old.crossReferences { state.referrers[reference.nctId]?.remove(record.id) }
+            }
+            state.records[record.id] = record
+            for reference in record.crossReferences {
+                state.referrers[reference.nctId, default: []].insert(record.id)
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuiltinPlugins
 import Foundation
+import Logging
 import Pipeline
 import TrialModel
 
@@ -42,30 +43,33 @@ struct ExtractCommand: AsyncParsableCommand {
             for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
             throw ExitCode(ExitCodes.config)
         }
+        // Documents are read and run through the stages in parallel (one per core), and printed in order.
+        let results = await withTaskGroup(of: (Int, Result<[TrialRecord], CLIError>).self) { group in
+            var results = [Result<[TrialRecord], CLIError>?](repeating: nil, count: files.count)
+            var next = 0
+            var running = 0
+            let window = ProcessInfo.processInfo.activeProcessorCount
+            while true {
+                while running < window, next < files.count {
+                    let index = next
+                    let file = files[index]
+                    group.addTask { (index, await Self.records(of: file, chain: chain, pipeline: pipelineName, logger: logger)) }
+                    next += 1
+                    running += 1
+                }
+                guard let (index, result) = await group.next() else { break }
+                running -= 1
+                results[index] = result
+            }
+            return results.compactMap { $0 }
+        }
         var records: [TrialRecord] = []
         var failed = 0
-        for file in files {
-            let name = (file as NSString).lastPathComponent
-            let folder = (file as NSString).deletingLastPathComponent
-            let bytes: [UInt8]
-            switch InboxFileReader.read(folder: folder.isEmpty ? "." : folder, name: name, maxBytes: Int.max) {
-            case .bytes(let read): bytes = read
-            case .vanished:
-                Self.report("\(file): cannot read: no such file")
-                failed += 1
-                continue
-            case .refused(_, let reason):
-                Self.report("\(file): cannot read: \(reason)")
-                failed += 1
-                continue
-            }
-            let context = StageContext(pipeline: pipelineName, processedAt: Timestamp.now(), logger: logger)
-            do {
-                let document = try await chain.process(
-                    PipelineDocument(sourcePath: name, bytes: bytes), context: context)
-                records.append(contentsOf: document.records)
-            } catch {
-                Self.report("\(file): \(error.stage) failed (\(error.code)): \(error.message)")
+        for result in results {
+            switch result {
+            case .success(let produced): records.append(contentsOf: produced)
+            case .failure(let error):
+                Self.report(error.message)
                 failed += 1
             }
         }
@@ -78,6 +82,29 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data(out))
         if failed > 0 { throw ExitCode(ExitCodes.dataError) }
+    }
+
+    /// The records of one document, or why it could not be read or processed.
+    static func records(of file: String, chain: StageChain, pipeline: String, logger: Logger) async
+        -> Result<[TrialRecord], CLIError>
+    {
+        let name = (file as NSString).lastPathComponent
+        let folder = (file as NSString).deletingLastPathComponent
+        switch InboxFileReader.read(folder: folder.isEmpty ? "." : folder, name: name, maxBytes: Int.max) {
+        case .vanished:
+            return .failure(CLIError(code: ExitCodes.dataError, message: "\(file): cannot read: no such file"))
+        case .refused(_, let reason):
+            return .failure(CLIError(code: ExitCodes.dataError, message: "\(file): cannot read: \(reason)"))
+        case .bytes(let bytes):
+            let context = StageContext(pipeline: pipeline, processedAt: Timestamp.now(), logger: logger)
+            do {
+                return .success(
+                    try await chain.process(PipelineDocument(sourcePath: name, bytes: bytes), context: context).records)
+            } catch {
+                return .failure(
+                    CLIError(code: ExitCodes.dataError, message: "\(file): \(error.stage) failed (\(error.code)): \(error.message)"))
+            }
+        }
     }
 
     static func report(_ line: String) {
