@@ -50,11 +50,10 @@ public final class SQLiteCorpusIndex: CorpusIndex {
             records.removeAll()
             return taken
         }
-        let encoder = JSONEncoder()
         for record in records.values {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO records (id, json) VALUES (?, ?)",
-                arguments: [record.id, try encoder.encode(record)])
+                arguments: [record.id, Data(RecordJSONWriter.encode(record))])
             try db.execute(sql: "DELETE FROM xrefs WHERE source = ?", arguments: [record.id])
             for reference in record.crossReferences {
                 try db.execute(

@@ -46,12 +46,18 @@ public actor XMLFolderSink: Sink {
             if latest[record.id] == nil { order.append(record.id) }
             latest[record.id] = record
         }
+        // Every file of the batch is written under a temporary name, made durable with one flush of the
+        // filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
+        var temps: [(temp: String, final: String)] = []
         for id in order {
             guard let record = latest[id] else { continue }
-            let bytes = encoder.encodeDocument([record])
             let temp = folder + "/." + id + ".xml.tmp"
-            try Self.writeSynced(bytes, to: temp)
-            guard rename(temp, folder + "/" + id + ".xml") == 0 else {
+            try Self.write(encoder.encodeDocument([record]), to: temp, sync: order.count == 1)
+            temps.append((temp, folder + "/" + id + ".xml"))
+        }
+        if temps.count > 1 { try Self.syncFilesystem(of: folder) }
+        for (temp, final) in temps {
+            guard rename(temp, final) == 0 else {
                 let error = DurableFile.posixError("cannot rename \(temp)")
                 unlink(temp)
                 throw error
@@ -62,7 +68,19 @@ public actor XMLFolderSink: Sink {
 
     public func close() {}
 
-    static func writeSynced(_ bytes: [UInt8], to path: String) throws {
+    /// Flushes the filesystem holding `folder` (Linux `syncfs`), making every file written there durable.
+    static func syncFilesystem(of folder: String) throws {
+        let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw DurableFile.posixError("cannot open \(folder)") }
+        defer { Foundation.close(fd) }
+        #if os(Linux)
+            guard linuxSyncfs(fd) == 0 else { throw DurableFile.posixError("cannot sync \(folder)") }
+        #else
+            guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot sync \(folder)") }
+        #endif
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws {
         let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DurableFile.posixError("cannot create \(path)") }
         defer { Foundation.close(fd) }
@@ -75,6 +93,12 @@ public actor XMLFolderSink: Sink {
             }
             written += n
         }
-        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        if sync, fsync(fd) != 0 { throw DurableFile.posixError("cannot fsync \(path)") }
     }
 }
+
+#if os(Linux)
+    /// glibc's `syncfs(2)`, which Glibc's module map does not export.
+    @_silgen_name("syncfs")
+    private func linuxSyncfs(_ fd: Int32) -> Int32
+#endif

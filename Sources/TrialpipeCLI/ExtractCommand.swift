@@ -53,7 +53,9 @@ struct ExtractCommand: AsyncParsableCommand {
                 while running < window, next < files.count {
                     let index = next
                     let file = files[index]
-                    group.addTask { (index, await Self.records(of: file, chain: chain, pipeline: pipelineName, logger: logger)) }
+                    group.addTask {
+                        (index, await Self.records(of: file, chain: chain, pipeline: pipelineName, logger: logger))
+                    }
                     next += 1
                     running += 1
                 }
@@ -102,7 +104,9 @@ struct ExtractCommand: AsyncParsableCommand {
                     try await chain.process(PipelineDocument(sourcePath: name, bytes: bytes), context: context).records)
             } catch {
                 return .failure(
-                    CLIError(code: ExitCodes.dataError, message: "\(file): \(error.stage) failed (\(error.code)): \(error.message)"))
+                    CLIError(
+                        code: ExitCodes.dataError,
+                        message: "\(file): \(error.stage) failed (\(error.code)): \(error.message)"))
             }
         }
     }

@@ -25,7 +25,8 @@ struct NormalizerTests {
         ("Phase 1/Phase 2", [Phase.phase1, .phase2]), ("Phase II", [.phase2]), ("Phase Ib", [.phase1]),
         ("Early Phase 1", [.earlyPhase1]), ("N/A", [.notApplicable]), ("Not Applicable", [.notApplicable]),
         ("Phase 3", [.phase3]), ("PHASE1, PHASE2", [.phase1, .phase2]), ("Phase 2/3", [.phase2, .phase3]),
-        ("Phase I/II", [.phase1, .phase2]), ("Phase IV", [.phase4]), ("phase 2b", [.phase2]), ("Phase 0", [.earlyPhase1]),
+        ("Phase I/II", [.phase1, .phase2]), ("Phase IV", [.phase4]), ("phase 2b", [.phase2]),
+        ("Phase 0", [.earlyPhase1]),
         ("A Prospective, Multicenter Phase II Study", [.phase2]), ("Phase 1/Phase 2 |", [.phase1, .phase2]),
         ("", []), ("Not stated", []),
     ])
