@@ -1,0 +1,50 @@
+import Foundation
+import PipelineTesting
+import Testing
+
+/// SIGHUP re-reads the pipeline files of the real daemon.
+@Suite("Reload", .serialized, .timeLimit(.minutes(2)))
+struct ReloadTests {
+    static let page = "Overview\nA Study of Cetuximab #\nStatus:\nRecruiting\n"
+
+    @Test func aBrokenFileIsRejectedAndAChangedOneTakesOver() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        try installDefaultPipeline(in: folder.path)
+        try FileManager.default.createDirectory(atPath: folder.path + "/Inbox", withIntermediateDirectories: true)
+        let daemon = try CrashSafetyTests.startDaemon(in: folder.path)
+        defer {
+            if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
+        }
+        let first = folder.path + "/Outbox/trials.jsonl"
+        try await Task.sleep(for: .milliseconds(800))
+        try folder.write("Inbox/a.txt", Self.page.replacingOccurrences(of: "#", with: "1"))
+        #expect(await waitUntil(seconds: 10) { CrashSafetyTests.lineCount(first) == 1 })
+
+        // A broken file: rejected, and the running pipeline goes on.
+        let file = folder.path + "/Pipelines/default.yaml"
+        let good = try String(contentsOfFile: file, encoding: .utf8)
+        try good.replacingOccurrences(of: "  - type: see-also", with: "  - type: see-allso")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(800))
+        try folder.write("Inbox/b.txt", Self.page.replacingOccurrences(of: "#", with: "2"))
+        #expect(await waitUntil(seconds: 10) { CrashSafetyTests.lineCount(first) == 2 })
+
+        // A changed, valid file: the pipeline restarts with it (records now go to another file).
+        try good.replacingOccurrences(of: "Outbox/trials.jsonl", with: "Outbox/second.jsonl")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(1500))
+        try folder.write("Inbox/c.txt", Self.page.replacingOccurrences(of: "#", with: "3"))
+        let second = folder.path + "/Outbox/second.jsonl"
+        #expect(await waitUntil(seconds: 10) { CrashSafetyTests.lineCount(second) == 1 })
+        #expect(CrashSafetyTests.lineCount(first) == 2)
+        #expect(daemon.isRunning)
+
+        kill(daemon.processIdentifier, SIGTERM)
+        #expect(await waitUntil(seconds: 10) { !daemon.isRunning })
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+    }
+}
