@@ -6,24 +6,31 @@
 public enum EnumNormalizer {
     /// The key of a free-text value: upper-case words joined by single underscores.
     public static func key(_ text: some StringProtocol) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSeparator = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                if pendingSeparator, !out.isEmpty { out.append(UInt8(ascii: "_")) }
-                pendingSeparator = false
-                out.append(byte - 32)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if pendingSeparator, !out.isEmpty { out.append(UInt8(ascii: "_")) }
-                pendingSeparator = false
-                out.append(byte)
-            default:
-                pendingSeparator = true
+        var text = String(text)
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSeparator = false
+                for byte in bytes {
+                    let upper: UInt8
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"): upper = byte - 32
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): upper = byte
+                    default:
+                        pendingSeparator = true
+                        continue
+                    }
+                    if pendingSeparator, count > 0 {
+                        out[count] = UInt8(ascii: "_")
+                        count += 1
+                    }
+                    pendingSeparator = false
+                    out[count] = upper
+                    count += 1
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The overall status named by `text`, e.g. "Not yet recruiting" or "NOT_YET_RECRUITING".
