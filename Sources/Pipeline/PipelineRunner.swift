@@ -26,12 +26,17 @@ public final class PipelineRunner: Sendable {
 
     /// Told the inbox names of every batch once its records are durable (for latency measurements).
     let onCommit: (@Sendable ([String]) -> Void)?
+    /// Whether done files are remembered by size and modification time, so later rescans skip them unread
+    /// (for the daemon; a single pass has no later rescans and keeps memory flat without it).
+    let remembersDoneFiles: Bool
 
     /// A runner for a pipeline; opens its state folder.
     public init(
-        spec: PipelineSpec, logger: Logger, batchSize: Int = 256, onCommit: (@Sendable ([String]) -> Void)? = nil
+        spec: PipelineSpec, logger: Logger, batchSize: Int = 256, remembersDoneFiles: Bool = false,
+        onCommit: (@Sendable ([String]) -> Void)? = nil
     ) throws {
         self.onCommit = onCommit
+        self.remembersDoneFiles = remembersDoneFiles
         self.spec = spec
         self.logger = logger
         self.batchSize = max(1, batchSize)
@@ -131,7 +136,7 @@ public final class PipelineRunner: Sendable {
 
     private func processOne(_ name: String) async -> Outcome {
         let source = spec.source
-        let stamp = FileStamp(path: source.inbox + "/" + name)
+        let stamp = remembersDoneFiles ? FileStamp(path: source.inbox + "/" + name) : nil
         if let stamp, known.withLock({ $0[name] }) == stamp { return .skipped(name) }
         let bytes: [UInt8]
         switch InboxFileReader.read(folder: source.inbox, name: name, maxBytes: source.maxBytes) {
@@ -233,7 +238,7 @@ public final class PipelineRunner: Sendable {
     }
 
     private func remember(_ name: String, _ stamp: FileStamp?) {
-        guard spec.source.after == .keep, let stamp else { return }
+        guard remembersDoneFiles, spec.source.after == .keep, let stamp else { return }
         known.withLock { $0[name] = stamp }
     }
 

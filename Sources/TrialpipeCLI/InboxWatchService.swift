@@ -20,7 +20,7 @@ public final class InboxWatchService: Sendable {
         spec: PipelineSpec, logger: Logger, onPass: (@Sendable (RunSummary) -> Void)? = nil,
         onCommit: (@Sendable ([String]) -> Void)? = nil
     ) throws {
-        self.runner = try PipelineRunner(spec: spec, logger: logger, onCommit: onCommit)
+        self.runner = try PipelineRunner(spec: spec, logger: logger, remembersDoneFiles: true, onCommit: onCommit)
         self.logger = logger
         self.onPass = onPass
     }
