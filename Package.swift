@@ -79,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(name: "trialpipe", dependencies: ["TrialpipeCLI"], swiftSettings: upcoming),
 
-        .testTarget(name: "TrialModelTests", dependencies: ["TrialModel"], swiftSettings: upcoming),
+        .testTarget(name: "TrialModelTests", dependencies: ["TrialModel", "PipelineTesting"], swiftSettings: upcoming),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "PipelineTesting", "TrialModel"],
@@ -89,7 +89,7 @@ let package = Package(
             name: "PipelineTests", dependencies: ["Pipeline", "PipelineTesting", "TrialModel"], swiftSettings: upcoming),
         .testTarget(
             name: "SinksTests",
-            dependencies: ["Sinks", "Pipeline", "TrialModel", "XMLSupport"],
+            dependencies: ["Sinks", "Pipeline", "PipelineTesting", "TrialModel", "XMLSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(name: "WatchTests", dependencies: ["Watch"], swiftSettings: upcoming),

@@ -1,3 +1,4 @@
+import PipelineTesting
 import Foundation
 import Testing
 import TrialModel

@@ -1,15 +1,12 @@
-// The record generator of TrialModelTests/RecordJSONTestRecords.swift, kept identical: test targets
-// cannot share sources, and the XML tests must stress the same text as the JSON tests.
-
-import TrialModel
+public import TrialModel
 
 /// A small, seeded pseudo-random generator (SplitMix64) so every generated record can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,9 +17,9 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Builds varied trial records: hostile text (control characters, quotes, backslashes, markup, non-BMP
 /// emoji, combining marks), nil and filled optionals, empty and long lists, and every enum case.
-struct RandomRecords {
+public struct RandomRecords {
     /// Text pieces that stress escaping; each generated string mixes several of them.
-    static let pieces: [String] = [
+    public static let pieces: [String] = [
         "plain", "Phase II", "\"quoted\"", "back\\slash", "</script>", "<b>&amp;</b>", "]]>", "a & b",
         "x < y > z", "tab\there", "line\nbreak", "cr\rlf\r\n", "\u{0}nul", "\u{1}\u{2}\u{1F}",
         "\u{7F}del",
@@ -31,20 +28,20 @@ struct RandomRecords {
         "\u{10FFFF}",
     ]
 
-    var rng: SeededGenerator
+    public var rng: SeededGenerator
     /// When true, fields the contract constrains (ids, dates, codes, counts) get arbitrary values too.
-    let wild: Bool
+    public let wild: Bool
 
-    init(seed: UInt64, wild: Bool) {
+    public init(seed: UInt64, wild: Bool) {
         rng = SeededGenerator(seed: seed)
         self.wild = wild
     }
 
-    mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
+    public mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 
     /// Non-empty text that always starts with a letter, so it stays non-empty once control characters
     /// are stripped for XML.
-    mutating func text() -> String {
+    public mutating func text() -> String {
         var result = ["Alpha", "beta", "Gamma", "delta"].randomElement(using: &rng)!
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
             result += Self.pieces.randomElement(using: &rng)!
@@ -52,57 +49,57 @@ struct RandomRecords {
         return result
     }
 
-    mutating func optionalText() -> String? { chance(35) ? nil : text() }
+    public mutating func optionalText() -> String? { chance(35) ? nil : text() }
 
-    mutating func texts(max: Int = 4) -> [String] {
+    public mutating func texts(max: Int = 4) -> [String] {
         (0..<Int.random(in: 0...max, using: &rng)).map { _ in text() }
     }
 
-    mutating func optionalCase<E: CaseIterable>(_: E.Type) -> E? {
+    public mutating func optionalCase<E: CaseIterable>(_: E.Type) -> E? {
         chance(25) ? nil : E.allCases.randomElement(using: &rng)
     }
 
-    mutating func digits(_ count: Int) -> String {
+    public mutating func digits(_ count: Int) -> String {
         String((0..<count).map { _ in "0123456789".randomElement(using: &rng)! })
     }
 
-    mutating func hex(_ count: Int) -> String {
+    public mutating func hex(_ count: Int) -> String {
         String((0..<count).map { _ in "0123456789abcdef".randomElement(using: &rng)! })
     }
 
-    mutating func nctId() -> String { wild && chance(30) ? text() : "NCT" + digits(8) }
+    public mutating func nctId() -> String { wild && chance(30) ? text() : "NCT" + digits(8) }
 
-    mutating func date() -> String {
+    public mutating func date() -> String {
         if wild && chance(30) { return text() }
         let month = "2024-" + String(format2: Int.random(in: 1...12, using: &rng))
         return chance(50) ? month : month + "-" + String(format2: Int.random(in: 1...28, using: &rng))
     }
 
-    mutating func count() -> Int {
+    public mutating func count() -> Int {
         if wild && chance(20) { return [Int.min, -1, Int.max].randomElement(using: &rng)! }
         return Int.random(in: 0...100_000, using: &rng)
     }
 
-    mutating func dateStruct() -> DateStruct? {
+    public mutating func dateStruct() -> DateStruct? {
         chance(30) ? nil : DateStruct(date: date(), type: optionalCase(ActualOrEstimated.self))
     }
 
-    mutating func list<T>(max: Int = 3, _ make: (inout RandomRecords) -> T) -> [T] {
+    public mutating func list<T>(max: Int = 3, _ make: (inout RandomRecords) -> T) -> [T] {
         (0..<Int.random(in: 0...max, using: &rng)).map { _ in make(&self) }
     }
 
-    mutating func drugName() -> String {
+    public mutating func drugName() -> String {
         wild && chance(30)
             ? text()
             : ["thalidomide", "5-fluorouracil", "interferon alfa-2b"].randomElement(using: &rng)!
     }
 
-    mutating func atc() -> String {
+    public mutating func atc() -> String {
         wild && chance(30) ? text() : ["L04AX02", "L01XA03", "L01BC06"].randomElement(using: &rng)!
     }
 
     /// One record; about one in ten is the empty record (every optional nil, every list empty).
-    mutating func record() -> TrialRecord {
+    public mutating func record() -> TrialRecord {
         let nct = chance(70) ? nctId() : nil
         let id = nct ?? (wild && chance(30) ? text() : "doc-" + hex(16))
         let provenance = Provenance(
@@ -193,7 +190,7 @@ struct RandomRecords {
     }
 
     /// A record with every optional set and every list filled, every enum list holding all its cases.
-    mutating func fullRecord() -> TrialRecord {
+    public mutating func fullRecord() -> TrialRecord {
         var r = record()
         while r.nctId == nil || r.leadSponsor == nil || r.enrollment == nil { r = record() }
         r.orgStudyId = text()
@@ -254,7 +251,7 @@ struct RandomRecords {
 extension RandomRecords {
     /// The full record with every enum field set to case `index` of its type (wrapping), so that a
     /// sweep over `0..<14` writes every case of every enum.
-    mutating func enumSweep(_ index: Int) -> TrialRecord {
+    public mutating func enumSweep(_ index: Int) -> TrialRecord {
         func pick<E: CaseIterable>(_: E.Type) -> E {
             let all = Array(E.allCases)
             return all[index % all.count]
@@ -280,5 +277,5 @@ extension RandomRecords {
 
 extension String {
     /// A two-digit, zero-padded decimal.
-    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+    public init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
 }
