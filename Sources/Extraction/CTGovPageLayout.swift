@@ -33,7 +33,8 @@ enum CTGovPageLayout {
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
         let all = lines.lines.map(qualifiedLabel)
         var parts: [(part: Part, lines: [String])] = [(.fields, [])]
-        for (line, key) in zip(all, lines.keys) {
+        for line in joinedScalarLabels(all) {
+            let key = line.utf8.count <= TextLines.maxKeyedBytes ? EnumNormalizer.key(line) : ""
             if line.utf8.count <= 60, let part = headings[key] {
                 parts.append((part, []))
             } else if key.hasPrefix("PARTICIPANT_GROUP_ARM") {
@@ -61,6 +62,12 @@ enum CTGovPageLayout {
         record.armGroups += arms.armGroups
         for intervention in arms.interventions {
             RecordFields.addIntervention(intervention, to: &record)
+            let key = intervention.name.lowercased()
+            if let index = record.interventions.firstIndex(where: { $0.name.lowercased() == key }),
+                record.interventions[index].otherNames.isEmpty
+            {
+                record.interventions[index].otherNames = intervention.otherNames
+            }
         }
         readPhases(all, into: &record)
     }
@@ -120,6 +127,31 @@ enum CTGovPageLayout {
             for phase in PhaseNormalizer.phases(line) where !phases.contains(phase) { phases.append(phase) }
         }
         if !phases.isEmpty { record.phases = phases }
+    }
+
+    /// A single-value label alone on its line takes the next line as its value where that value is
+    /// itself a label word ("Primary Purpose" / "Treatment"): the page prints a label only with a value.
+    private static func joinedScalarLabels(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(lines.count)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            guard line.utf8.count <= 60, index < lines.count, !lines[index].isEmpty,
+                !line.hasSuffix(")"), headings[EnumNormalizer.key(line)] == nil,
+                let slot = FieldLabels.slot(forKey: EnumNormalizer.key(line)),
+                !slot.isFreeText, !slot.isList, slot != .phase,
+                headings[EnumNormalizer.key(lines[index])] == nil,
+                FieldLabels.slot(forKey: EnumNormalizer.key(lines[index])) != nil
+            else {
+                out.append(line)
+                continue
+            }
+            out.append(line + ": " + lines[index])
+            index += 1
+        }
+        return out
     }
 
     /// A label alone on its line with its qualifier ("Enrollment (Estimated)", "Study Start (Actual)")

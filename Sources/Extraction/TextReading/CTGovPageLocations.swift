@@ -44,8 +44,9 @@ enum CTGovPageLocations {
     /// The line as an address with the country last, when it is one ("City, State, Country, Zip" puts
     /// the zip before the country).
     private static func address(_ line: String) -> String? {
-        if LocationText.isAddress(line) { return line }
         var parts = RecordFields.split(line, on: [0x2C])
+        guard parts.count >= 2 else { return nil }
+        if LocationText.isAddress(line) { return line }
         guard parts.count >= 3, let zip = parts.last, zip.contains(where: \.isNumber),
             CountryNames.isCountry(parts[parts.count - 2])
         else { return nil }
