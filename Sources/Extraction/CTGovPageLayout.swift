@@ -102,8 +102,9 @@ enum CTGovPageLayout {
                 if record.nctId == nil { record.nctId = ids.first }
                 continue
             }
-            if FieldLabels.slot(forKey: key) != nil || LabelLine.parse(line, isLabel: { FieldLabels.slot(forKey: $0) != nil }) != nil {
-                index += 1
+            if let label = LabelLine.parse(line, isLabel: { FieldLabels.slot(forKey: $0) != nil }) {
+                // The section readers take labelled values; a bare label's value is the next line.
+                if label.value.isEmpty { index += 1 }
                 continue
             }
             if line.utf8.count <= 40, let status = EnumNormalizer.overallStatus(line) {
@@ -118,7 +119,10 @@ enum CTGovPageLayout {
 
     /// "Phase" with each phase on a line of its own ("Phase 1", "Phase 2").
     private static func readPhases(_ lines: [String], into record: inout TrialRecord) {
-        guard let start = lines.firstIndex(where: { EnumNormalizer.key($0) == "PHASE" || EnumNormalizer.key($0) == "PHASES" })
+        guard
+            let start = lines.firstIndex(where: {
+                EnumNormalizer.key($0) == "PHASE" || EnumNormalizer.key($0) == "PHASES"
+            })
         else { return }
         var phases: [Phase] = []
         for line in lines[(start + 1)...] {

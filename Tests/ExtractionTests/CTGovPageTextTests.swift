@@ -206,10 +206,11 @@ import TrialModel
         let record = try Fixture.record(Self.lungCancerPage)
         #expect(record.eligibility.inclusion.count == 3)
         #expect(record.eligibility.inclusion.first == "Histologically confirmed locally advanced or metastatic NSCLC")
-        #expect(record.eligibility.exclusion == [
-            "Prior treatment with a MET inhibitor",
-            "Spinal cord compression or brain metastases unless asymptomatic and stable",
-        ])
+        #expect(
+            record.eligibility.exclusion == [
+                "Prior treatment with a MET inhibitor",
+                "Spinal cord compression or brain metastases unless asymptomatic and stable",
+            ])
         #expect(record.eligibility.minimumAge == "18 Years")
         #expect(record.eligibility.maximumAge == nil)
         #expect(record.eligibility.sex == .all)
@@ -253,5 +254,129 @@ import TrialModel
         #expect(record.locations.last?.zip == "277-8577")
         #expect(record.references.count == 1)
         #expect(record.references.first?.pmid == "32027846")
+    }
+
+    static let breastCancerPage = """
+        Active, not recruiting
+        Trastuzumab Deruxtecan Plus Pertuzumab in HER2-Positive Early Breast Cancer
+        ClinicalTrials.gov ID
+        NCT04784715
+        Sponsor: UNICANCER
+        Information provided by: UNICANCER (Responsible Party)
+        Last Update Posted: 2023-11-20
+        Study Overview
+        Brief Summary
+        The aim of this trial is to evaluate neoadjuvant trastuzumab deruxtecan combined with \
+        pertuzumab.
+        Official Title
+        Phase I/II Trial of Neoadjuvant Trastuzumab Deruxtecan and Pertuzumab in Early HER2+ Breast Cancer
+        Conditions
+        Breast Cancer
+        Keywords
+        HER2-positive
+        neoadjuvant
+        Intervention / Treatment
+        Biological: Trastuzumab deruxtecan
+        Biological: Pertuzumab
+        Study Start (Actual)
+        2021-09-06
+        Primary Completion (Actual)
+        2023-10
+        Study Completion (Estimated)
+        2027-10
+        Enrollment (Actual)
+        84
+        Study Type
+        Interventional
+        Phase
+        Phase 1
+        Phase 2
+        Contacts and Locations
+        Study Locations
+        France
+        Lyon, France
+        Centre Léon Bérard
+        Paris, France, 75005
+        Institut Curie
+        Participation Criteria
+        Eligibility Criteria
+        Ages Eligible for Study
+        18 Years to 75 Years (Adult, Older Adult)
+        Sexes Eligible for Study
+        Female
+        Accepts Healthy Volunteers
+        No
+        Inclusion Criteria:
+        1. Women with HER2-positive invasive breast carcinoma
+        2. Tumour size of at least 2 cm
+        Exclusion Criteria:
+        1. Metastatic disease
+        Study Plan
+        Arms and Interventions
+        Participant Group/Arm
+        Intervention/Treatment
+        Experimental: T-DXd plus pertuzumab
+        Six cycles every 3 weeks before surgery
+        Biological: Trastuzumab deruxtecan
+        5.4 mg/kg IV every 3 weeks
+        Biological: Pertuzumab
+        840 mg loading dose then 420 mg IV every 3 weeks
+        Primary Outcome Measures
+        Outcome Measure
+        Measure Description
+        Time Frame
+        Pathological complete response rate
+        Absence of invasive cancer in breast and nodes at surgery.
+        At surgery (approximately 20 weeks)
+        Collaborators and Investigators
+        Sponsor
+        UNICANCER
+        Collaborators
+        Daiichi Sankyo
+        Study Record Dates
+        First Submitted
+        2021-03-01
+        Last Update Posted (Estimated)
+        2023-11-20
+        """
+
+    @Test func readsAPageWithInlineHeaderLabelsAndSeveralPhases() throws {
+        let record = try Fixture.record(Self.breastCancerPage)
+        #expect(record.provenance.layout == "ctgov-page")
+        #expect(record.nctId == "NCT04784715")
+        #expect(record.overallStatus == .activeNotRecruiting)
+        #expect(
+            record.briefTitle
+                == "Trastuzumab Deruxtecan Plus Pertuzumab in HER2-Positive Early Breast Cancer")
+        #expect(record.phases == [.phase1, .phase2])
+        #expect(record.leadSponsor?.name == "UNICANCER")
+        #expect(record.collaborators.map(\.name) == ["Daiichi Sankyo"])
+        #expect(record.keywords == ["HER2-positive", "neoadjuvant"])
+        #expect(record.enrollment == Enrollment(count: 84, type: .actual))
+        #expect(record.dates.primaryCompletion == DateStruct(date: "2023-10", type: .actual))
+        #expect(record.dates.completion == DateStruct(date: "2027-10", type: .estimated))
+        #expect(record.eligibility.minimumAge == "18 Years")
+        #expect(record.eligibility.maximumAge == "75 Years")
+        #expect(record.eligibility.sex == .female)
+        #expect(record.eligibility.healthyVolunteers == false)
+        #expect(
+            record.eligibility.inclusion == [
+                "Women with HER2-positive invasive breast carcinoma", "Tumour size of at least 2 cm",
+            ])
+        #expect(record.eligibility.exclusion == ["Metastatic disease"])
+        #expect(record.interventions.map(\.type) == [.biological, .biological])
+        #expect(record.interventions[1].description == "840 mg loading dose then 420 mg IV every 3 weeks")
+        #expect(record.armGroups.count == 1)
+        #expect(record.armGroups.first?.interventionNames == ["Trastuzumab deruxtecan", "Pertuzumab"])
+        #expect(record.primaryOutcomes.first?.timeFrame == "At surgery (approximately 20 weeks)")
+        #expect(record.locations.map(\.facility) == ["Centre Léon Bérard", "Institut Curie"])
+        #expect(record.locations.map(\.city) == ["Lyon", "Paris"])
+        #expect(record.locations.last?.zip == "75005")
+        #expect(record.dates.firstSubmitted == "2021-03-01")
+    }
+
+    @Test func oneSectionHeadingAloneDoesNotNameTheLayout() throws {
+        let lines = TextLines(lines: ["Study Overview", "Brief Summary", "Trial summary text"])
+        #expect(LayoutDetector.detect(lines) == .generic)
     }
 }
