@@ -6,6 +6,7 @@ enum TextLayout: String, CaseIterable, Sendable {
     case trialDetails = "trial-details"
     case overview
     case conditionListing = "condition-listing"
+    case ctgovPage = "ctgov-page"
     case generic
 }
 
@@ -53,6 +54,7 @@ enum LayoutDetector {
             scoreTrialDetails(key, add)
             scoreOverview(key, line, add)
             scoreConditionListing(key, line, add)
+            CTGovPageLayout.score(key, add)
         }
         return scores
     }

@@ -25,6 +25,7 @@ enum TextExtraction {
         case .trialDetails: TrialDetailsLayout.fill(&record, from: lines)
         case .overview: OverviewLayout.fill(&record, from: lines)
         case .conditionListing: ConditionListingLayout.fill(&record, from: lines)
+        case .ctgovPage: CTGovPageLayout.fill(&record, from: lines)
         case .generic:
             GenericLayout.fill(&record, from: lines)
             record.warnings.append("layout not recognised")

@@ -62,7 +62,7 @@ enum FieldLabels {
             "PROTOCOL_NO",
             "STUDY_ID", "SPONSOR_PROTOCOL_CODE", "SPONSOR_PROTOCOL_NUMBER",
             "SPONSOR_S_PROTOCOL_CODE_NUMBER",
-            "PROTOCOL_CODE")
+            "PROTOCOL_CODE", "OTHER_STUDY_ID_NUMBERS")
         add(
             .secondaryId, "SECONDARY_ID", "SECONDARY_IDS", "OTHER_IDS", "OTHER_STUDY_IDS",
             "EUDRACT_NUMBER")
@@ -79,7 +79,7 @@ enum FieldLabels {
         add(.studyType, "STUDY_TYPE", "TYPE_OF_STUDY", "TRIAL_TYPE")
         add(.studyDesign, "STUDY_DESIGN", "DESIGN", "TRIAL_DESIGN")
         add(.allocation, "ALLOCATION")
-        add(.interventionModel, "INTERVENTION_MODEL")
+        add(.interventionModel, "INTERVENTION_MODEL", "INTERVENTIONAL_MODEL")
         add(.masking, "MASKING", "BLINDING")
         add(.primaryPurpose, "PRIMARY_PURPOSE")
         add(
@@ -89,7 +89,7 @@ enum FieldLabels {
         add(.keywords, "KEYWORDS", "KEYWORD")
         add(
             .interventions, "INTERVENTIONS", "INTERVENTION", "INTERVENTION_S", "TREATMENTS",
-            "TREATMENT")
+            "TREATMENT", "INTERVENTION_TREATMENT")
         add(
             .leadSponsor, "LEAD_SPONSOR", "SPONSOR", "PRIMARY_SPONSOR", "SPONSOR_NAME",
             "SPONSOR_ORGANISATION_NAME")
@@ -167,7 +167,9 @@ enum FieldLabels {
             .ignored, "IS_FDA_REGULATED", "HEALTH_AUTHORITY", "RESPONSIBLE_PARTY", "INFORMATION_PROVIDED_BY",
             "OBSERVATIONAL_MODEL", "TIME_PERSPECTIVE", "ENDPOINT_CLASSIFICATION", "BIOSPECIMEN_RETENTION",
             "BIOSPECIMEN_DESCRIPTION", "SAMPLING_METHOD", "STUDY_POPULATION", "FDA_REGULATED_DRUG",
-            "FDA_REGULATED_DEVICE", "DATA_MONITORING_COMMITTEE", "IPD_SHARING", "PLAN_TO_SHARE_IPD")
+            "FDA_REGULATED_DEVICE", "DATA_MONITORING_COMMITTEE", "IPD_SHARING", "PLAN_TO_SHARE_IPD",
+            "FIRST_POSTED", "FIRST_SUBMITTED_THAT_MET_QC_CRITERIA", "RESULTS_FIRST_POSTED",
+            "LAST_UPDATE_SUBMITTED_THAT_MET_QC_CRITERIA", "RESULTS_FIRST_SUBMITTED")
         return t
     }()
 }
