@@ -1,6 +1,6 @@
-import PipelineTesting
 import Foundation
 import FoundationXML
+import PipelineTesting
 import Sinks
 import Testing
 import TrialModel

@@ -1,5 +1,5 @@
-import PipelineTesting
 import Foundation
+import PipelineTesting
 import Testing
 import TrialModel
 
