@@ -73,7 +73,7 @@ public enum PhaseNormalizer {
     }
 
     /// 1–4 in Arabic or Roman numerals, with an optional sub-phase letter ("1b", "Ib", "IIa"); 0 for phase 0.
-    static func numeral(_ word: String) -> Int? {
+    public static func numeral(_ word: String) -> Int? {
         var core = Substring(word)
         if core.count > 1, let last = core.last, last == "A" || last == "B" || last == "C" {
             let head = core.dropLast()

@@ -45,20 +45,7 @@ enum PhaseText {
     }
 
     /// 0–4 in Arabic or Roman numerals with an optional sub-phase letter ("1b", "IIA").
-    private static func numeral(_ word: String) -> Int? {
-        var core = Substring(word)
-        if core.count > 1, let last = core.last, last == "A" || last == "B" || last == "C" {
-            core = core.dropLast()
-        }
-        switch core {
-        case "0": return 0
-        case "1", "I": return 1
-        case "2", "II": return 2
-        case "3", "III": return 3
-        case "4", "IV": return 4
-        default: return nil
-        }
-    }
+    private static func numeral(_ word: String) -> Int? { PhaseNormalizer.numeral(word) }
 
     /// Upper-cased words with `/`, `,` and `&` as words of their own; "N/A" stays one word.
     private static func tokens(_ text: some StringProtocol) -> [String] {
