@@ -1,0 +1,121 @@
+import Foundation
+import PipelineTesting
+import Sinks
+import Testing
+import TrialModel
+import XMLSupport
+
+@Suite("File sinks")
+struct FileSinkTests {
+    static func record(_ number: Int) -> TrialRecord {
+        var record = TrialRecord(
+            id: String(format: "NCT%08d", number),
+            provenance: Provenance(
+                sourcePath: "d\(number).txt", sha256: String(repeating: "a", count: 64), bytes: 10, layout: "generic",
+                pipeline: "t", processedAt: "2026-01-01T00:00:00.000Z"))
+        record.nctId = record.id
+        record.briefTitle = "Trial \(number) <&> \"quoted\""
+        return record
+    }
+
+    static func lines(_ path: String) -> [String] {
+        (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+    }
+
+    @Test func jsonLinesAppendsOneLinePerRecordAndCutsATornLastLine() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/out/trials.jsonl"
+        let sink = JSONLinesSink(path: path)
+        try await sink.open()
+        try await sink.write([Self.record(1), Self.record(2)])
+        await sink.close()
+        #expect(Self.lines(path).count == 2)
+        // A crash in the middle of a write leaves a line without its newline.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"schemaVersion\":1,\"id\":\"NCT000".utf8))
+        try handle.close()
+        let reopened = JSONLinesSink(path: path)
+        try await reopened.open()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("}\n"))
+        #expect(Self.lines(path).count == 2)
+        try await reopened.write([Self.record(3)])
+        await reopened.close()
+        let ids = try Self.lines(path).map {
+            try JSONDecoder().decode(TrialRecord.self, from: Data($0.utf8)).id
+        }
+        #expect(ids == ["NCT00000001", "NCT00000002", "NCT00000003"])
+    }
+
+    @Test func jsonLinesRollsBackToACheckpoint() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.jsonl"
+        let sink = JSONLinesSink(path: path)
+        try await sink.write([Self.record(1)])
+        let checkpoint = try await sink.checkpoint()
+        try await sink.write([Self.record(2), Self.record(3)])
+        try await sink.rollback(to: checkpoint)
+        #expect(Self.lines(path).count == 1)
+        await sink.close()
+    }
+
+    @Test func xmlCollectionIsValidAfterEveryBatchAndRepairedAfterACrash() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.xml"
+        let validator = try XMLSchemaValidator(schema: try TrialRecordXSD.load())
+        let sink = XMLCollectionSink(path: path)
+        try await sink.open()
+        #expect(validator.validate(Array(try Data(contentsOf: URL(fileURLWithPath: path)))).isEmpty)
+        for batch in 0..<3 {
+            try await sink.write([Self.record(batch * 2), Self.record(batch * 2 + 1)])
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(validator.validate(bytes).isEmpty, "after batch \(batch)")
+        }
+        let checkpoint = try await sink.checkpoint()
+        try await sink.write([Self.record(10)])
+        try await sink.rollback(to: checkpoint)
+        let rolledBack = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!rolledBack.contains("NCT00000010"))
+        #expect(validator.validate(Array(rolledBack.utf8)).isEmpty)
+        await sink.close()
+
+        // A crash mid-append: a trial cut short and no closing tag.
+        var cut = rolledBack
+        cut.removeLast("</trials>\n".count)
+        cut += "<trial id=\"NCT00000099\"><schemaVersion>1</schema"
+        try cut.write(toFile: path, atomically: false, encoding: .utf8)
+        let reopened = XMLCollectionSink(path: path)
+        try await reopened.open()
+        let repaired = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!repaired.contains("NCT00000099"))
+        #expect(repaired.components(separatedBy: "<trial ").count - 1 == 6)
+        #expect(validator.validate(Array(repaired.utf8)).isEmpty)
+        await reopened.close()
+    }
+
+    @Test func xmlFolderWritesOneValidFilePerRecordAndReplacesNewerVersions() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let validator = try XMLSchemaValidator(schema: try TrialRecordXSD.load())
+        let sink = XMLFolderSink(folder: folder.path + "/xml")
+        try await sink.write([Self.record(1), Self.record(2)])
+        var newer = Self.record(1)
+        newer.referencedBy = ["NCT00000002"]
+        try await sink.write([newer])
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/xml").sorted()
+        #expect(files == ["NCT00000001.xml", "NCT00000002.xml"])
+        let first = try String(contentsOfFile: folder.path + "/xml/NCT00000001.xml", encoding: .utf8)
+        #expect(first.contains("NCT00000002"))
+        for file in files {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/xml/" + file)))
+            #expect(validator.validate(bytes).isEmpty)
+        }
+        var unsafe = Self.record(3)
+        unsafe.id = "../escape"
+        await #expect(throws: (any Error).self) { try await sink.write([unsafe]) }
+    }
+}
