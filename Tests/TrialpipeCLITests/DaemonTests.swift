@@ -31,8 +31,10 @@ func recordsBySource(_ path: String) -> [String: Int] {
 /// The daemon's watch loop in this process, with the default pipeline's stages and sinks.
 @Suite("Watch mode", .serialized, .timeLimit(.minutes(3)))
 struct DaemonTests {
-    func start(_ folder: TemporaryFolder) async throws -> (InboxWatchService, Task<Void, any Error>) {
-        try installDefaultPipeline(in: folder.path)
+    func start(_ folder: TemporaryFolder, replacing: [(String, String)] = []) async throws
+        -> (InboxWatchService, Task<Void, any Error>)
+    {
+        try installDefaultPipeline(in: folder.path, replacing: replacing)
         try FileManager.default.createDirectory(atPath: folder.path + "/Inbox", withIntermediateDirectories: true)
         let spec = try PipelineLoader(registry: BuiltinPlugins.registry(), environment: [:], baseDirectory: folder.path)
             .load(file: folder.path + "/Pipelines/default.yaml")
@@ -86,6 +88,21 @@ struct DaemonTests {
         #expect(slowRecord["briefTitle"] as? String == "A Study of Cetuximab in Gastric Cancer")
         #expect((slowRecord["briefSummary"] as? String)?.contains("Patients receive cetuximab") == true)
 
+        service.stop()
+        try await task.value
+    }
+
+    @Test func thePollingWatcherFindsDroppedFilesOnFilesystemsWithoutEvents() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let (service, task) = try await start(
+            folder, replacing: [("  after: keep", "  after: move\n  watch: poll\n  poll-interval: 0.1\n  settle: 0.1")])
+        #expect(service.spec.source.watch == .poll)
+        try folder.write("Inbox/polled.txt", Self.document)
+        let jsonl = folder.path + "/Outbox/trials.jsonl"
+        #expect(await waitUntil(seconds: 20) { recordsBySource(jsonl)["polled.txt"] == 1 })
+        #expect(await waitUntil(seconds: 5) { folder.read("Inbox/.processed/polled.txt") != nil })
+        #expect(folder.read("Inbox/polled.txt") == nil)
         service.stop()
         try await task.value
     }
