@@ -12,7 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trialpipe", targets: ["trialpipe"]),
-        .library(name: "TrialpipeKit", targets: ["Pipeline", "BuiltinPlugins", "TrialModel"]),
+        .library(name: "TrialpipeKit", targets: ["Pipeline", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

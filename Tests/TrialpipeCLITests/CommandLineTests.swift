@@ -1,4 +1,6 @@
+import BuiltinPlugins
 import Foundation
+import Pipeline
 import PipelineTesting
 import Testing
 
@@ -68,5 +70,20 @@ struct CommandLineTests {
             #expect(result.status == 0)
             #expect(result.stdout.contains("Example"), "\(command) --help has no example")
         }
+    }
+}
+
+/// A compiled-in plugin added before the command line runs is known to pipeline files.
+@Suite("Compiled-in plugins")
+struct CompiledInPluginTests {
+    @Test func anAddedStageTypeIsInTheRegistry() throws {
+        BuiltinPlugins.add(
+            StageType(name: "test-added-stage", summary: "a stage added by a custom build", options: []) {
+                (_: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in LineRecordStage()
+            })
+        let registry = BuiltinPlugins.registry()
+        #expect(registry.stages["test-added-stage"] != nil)
+        #expect(registry.stages["extract"] != nil)
+        #expect(registry.sinks["jsonl"] != nil)
     }
 }
