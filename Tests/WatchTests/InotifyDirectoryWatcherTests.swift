@@ -117,18 +117,22 @@
         func stopEnds() async throws {
             let inbox = try TemporaryDirectory()
             defer { inbox.remove() }
-            let before = openDescriptorCount()
+            // Other suites run in parallel and open descriptors too, so look at this watcher's own one: the
+            // inotify descriptor that appeared when it started.
+            let before = inotifyDescriptors()
             let watcher = InotifyDirectoryWatcher(path: inbox.path)
             try watcher.start()
+            let own = inotifyDescriptors().subtracting(before)
+            #expect(!own.isEmpty)
             watcher.stop()
             watcher.stop()
             var iterator = watcher.batches.makeAsyncIterator()
             #expect(await iterator.next() == nil)
             // The cancel handler closes the descriptor on the watcher's queue, shortly after.
-            for _ in 0..<100 where openDescriptorCount() > before {
+            for _ in 0..<100 where !inotifyDescriptors().isDisjoint(with: own) {
                 try await Task.sleep(for: .milliseconds(10))
             }
-            #expect(openDescriptorCount() <= before)
+            #expect(inotifyDescriptors().isDisjoint(with: own))
         }
 
         @Test("an idle watcher delivers nothing")
@@ -219,8 +223,14 @@
     }
 
     /// How many descriptors the process has open.
-    func openDescriptorCount() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    /// The process's open inotify descriptors, by number.
+    func inotifyDescriptors() -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return Set(
+            names.filter {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0))?.contains("inotify")
+                    == true
+            })
     }
 
     /// User plus system CPU time of the whole process, in seconds.
