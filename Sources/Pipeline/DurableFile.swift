@@ -9,20 +9,12 @@ public enum DurableFile {
         let temp = folder + "/." + name + ".tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw posixError("cannot create \(temp)") }
-        let bytes = Array(data)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + written, bytes.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let error = posixError("cannot write \(temp)")
-                close(fd)
-                unlink(temp)
-                throw error
-            }
-            written += n
+        do {
+            try writeAll(Array(data), to: fd, path: temp)
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
         }
         if fsync(fd) != 0 {
             let error = posixError("cannot fsync \(temp)")
@@ -37,6 +29,19 @@ public enum DurableFile {
             throw error
         }
         syncDirectory(folder)
+    }
+
+    /// Writes every byte to `fd` (retrying short writes and interruptions); `path` names it in errors.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw posixError("cannot write \(path)")
+            }
+            written += n
+        }
     }
 
     /// fsyncs a folder so a rename or creation in it is durable.

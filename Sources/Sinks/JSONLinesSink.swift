@@ -79,15 +79,7 @@ public actor JSONLinesSink: Sink {
             RecordJSONWriter.append(record, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
-        var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, buffer.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DurableFile.posixError("cannot write \(path)")
-            }
-            written += n
-        }
+        try DurableFile.writeAll(buffer, to: fd, path: path)
         guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
     }
 

@@ -84,15 +84,7 @@ public actor XMLFolderSink: Sink {
         let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DurableFile.posixError("cannot create \(path)") }
         defer { Foundation.close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw DurableFile.posixError("cannot write \(path)")
-            }
-            written += n
-        }
+        try DurableFile.writeAll(bytes, to: fd, path: path)
         if sync, fsync(fd) != 0 { throw DurableFile.posixError("cannot fsync \(path)") }
     }
 }

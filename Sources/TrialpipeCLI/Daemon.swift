@@ -9,6 +9,8 @@ import UnixSignals
 /// (documents in flight finish, then exit 0); SIGHUP re-reads the pipeline files, restarting only the
 /// pipelines whose files changed and keeping the old one running when a new file is broken.
 struct Daemon: Service {
+    /// The pipelines as `run` loaded them.
+    var specs: [PipelineSpec]
     var explicitFiles: [String]
     var logger: Logger
 
@@ -22,7 +24,7 @@ struct Daemon: Service {
 
     func run() async throws {
         let supervisor = PipelineSupervisor(explicitFiles: explicitFiles, logger: logger)
-        try await supervisor.startAll()
+        try await supervisor.start(specs)
         let signals = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) {
                 await supervisor.reload()
@@ -62,10 +64,8 @@ actor PipelineSupervisor {
         FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    /// Starts every pipeline; fails when a file is broken (the caller reports it and exits).
-    func startAll() throws {
-        let files = try files()
-        let specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(files: files)
+    /// Starts the pipelines read at start-up.
+    func start(_ specs: [PipelineSpec]) throws {
         for spec in specs { try start(spec) }
     }
 

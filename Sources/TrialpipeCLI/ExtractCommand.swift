@@ -40,8 +40,7 @@ struct ExtractCommand: AsyncParsableCommand {
         do {
             (chain, pipelineName) = try Self.stages(pipeline: pipeline)
         } catch let errors as PipelineConfigErrors {
-            for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
-            throw ExitCode(ExitCodes.config)
+            throw CLIError.report(errors)
         }
         // Documents are read and run through the stages in parallel (one per core), and printed in order.
         let results = await withTaskGroup(of: (Int, Result<[TrialRecord], CLIError>).self) { group in

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Pipeline
 
@@ -26,4 +27,10 @@ struct CLIError: Error, CustomStringConvertible {
     var code: Int32
     var message: String
     var description: String { message }
+
+    /// Prints every pipeline-file problem as `FILE:LINE:COLUMN: message` on stderr; the status to exit with.
+    static func report(_ errors: PipelineConfigErrors) -> ExitCode {
+        for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+        return ExitCode(ExitCodes.config)
+    }
 }

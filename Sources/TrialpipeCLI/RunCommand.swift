@@ -33,8 +33,7 @@ struct RunCommand: AsyncParsableCommand {
             specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(
                 files: try PipelineFiles.resolve(files))
         } catch let errors as PipelineConfigErrors {
-            for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
-            throw ExitCode(ExitCodes.config)
+            throw CLIError.report(errors)
         } catch let error as CLIError {
             FileHandle.standardError.write(Data(("trialpipe: " + error.message + "\n").utf8))
             throw ExitCode(error.code)
@@ -42,8 +41,7 @@ struct RunCommand: AsyncParsableCommand {
         if once {
             try await runOnce(specs, logger: logger)
         } else {
-            _ = specs
-            try await Daemon(explicitFiles: files, logger: logger).runInServiceGroup()
+            try await Daemon(specs: specs, explicitFiles: files, logger: logger).runInServiceGroup()
         }
     }
 

@@ -30,8 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
             specs = try PipelineLoader(registry: BuiltinPlugins.registry()).load(
                 files: try PipelineFiles.resolve(pipeline))
         } catch let errors as PipelineConfigErrors {
-            for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
-            throw ExitCode(ExitCodes.config)
+            throw CLIError.report(errors)
         }
         for spec in specs {
             let store = try StateStore(directory: spec.stateDirectory)

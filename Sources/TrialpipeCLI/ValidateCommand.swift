@@ -30,8 +30,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 )
             }
         } catch let errors as PipelineConfigErrors {
-            for error in errors.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
-            throw ExitCode(ExitCodes.config)
+            throw CLIError.report(errors)
         } catch let error as CLIError {
             FileHandle.standardError.write(Data(("trialpipe: " + error.message + "\n").utf8))
             throw ExitCode(error.code)
