@@ -31,6 +31,7 @@ enum TextExtraction {
             record.warnings.append("layout not recognised")
         }
         finish(&record, text: text)
+        record.annotations.documentText = text
         return record
     }
 
