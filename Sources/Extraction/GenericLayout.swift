@@ -32,6 +32,18 @@ enum GenericLayout {
                 }
                 continue
             }
+            if let kind = OutcomeCells.heading(line) {
+                var next = index
+                let outcomes = OutcomeCells.read(all, from: &next)
+                if !outcomes.isEmpty {
+                    switch kind {
+                    case .primary: record.primaryOutcomes += outcomes
+                    case .secondary: record.secondaryOutcomes += outcomes
+                    }
+                    index = next
+                    continue
+                }
+            }
             if TextValue.hasPipe(line), EnumNormalizer.key(line).hasPrefix("STATUS_CLINICAL_TRIAL") {
                 record.annotations.listedLinks += RelatedTrialsReader.read(
                     takeUntilHeading(all, from: &index))
@@ -54,8 +66,22 @@ enum GenericLayout {
             if values.isEmpty {
                 values = takeValue(all, from: &index, slot: slot)
             }
+            if slot == .interventions {
+                values = InterventionItems.read(values, inline: label.value, lines: all, from: &index)
+                if record.phases.isEmpty, let phase = values.first(where: PhaseText.isPhaseOnly) {
+                    record.phases = PhaseNormalizer.phases(phase)
+                }
+                values.removeAll(where: PhaseText.isPhaseOnly)
+            }
+            if slot == .conditions { values = values.flatMap(PageFieldRules.gluedItems) }
             if slot.isList { values = values.filter(PageFieldRules.isListItem) }
-            if let first = values.first, !slot.isList, !PageFieldRules.isPlausible(first, for: slot) { continue }
+            if let first = values.first, !slot.isList, !PageFieldRules.isPlausible(first, for: slot) {
+                // A coded value with its tooltip glued on ("ObservationalDescribes …") is the value alone.
+                guard let value = PageFieldRules.withoutGluedExplanation(first),
+                    PageFieldRules.normalizes(value, for: slot), PageFieldRules.isPlausible(value, for: slot)
+                else { continue }
+                values = [value]
+            }
             if PageFieldRules.isDate(slot) { values = values.map { SlashDates.iso($0, dayFirst: dayFirst) } }
             if slot == .phase { values = values.map(PageFieldRules.phaseValue) }
             if slot == .status, let value = values.first {
@@ -91,6 +117,12 @@ enum GenericLayout {
             {
                 // A status printed alone near the top, as a badge beside the title.
                 record.overallStatus = status
+            } else if record.studyType == nil, nonEmptyBefore[entry.index] < PageTitle.window,
+                let type = StudyType(rawValue: EnumNormalizer.key(entry.line))
+            {
+                record.studyType = type
+            } else if record.enrollment == nil, let count = participantCount(entry.index, all) {
+                record.enrollment = Enrollment(count: count, type: nil)
             }
         }
         if record.nctId == nil {
@@ -103,6 +135,14 @@ enum GenericLayout {
                 }?.line ?? ""
             record.nctId = TextValue.nctIds(in: title).first ?? TextValue.nctIds(in: ownLine).first
         }
+    }
+
+    /// The count of an enrollment a page prints before its noun: "3214 participants" on one line, or "56"
+    /// with "Participants" on the next.
+    private static func participantCount(_ index: Int, _ lines: [String]) -> Int? {
+        if let count = PageFieldRules.participantCount(lines[index]) { return count }
+        guard index + 1 < lines.count, lines[index].utf8.allSatisfy(ASCIIByte.isDigit) else { return nil }
+        return PageFieldRules.participantCount(lines[index] + " " + lines[index + 1])
     }
 
     /// A label line: "Label: value", "Label | value", or a known label alone on its line.

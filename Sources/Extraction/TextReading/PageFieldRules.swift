@@ -21,10 +21,77 @@ enum PageFieldRules {
             let slot = FieldLabels.slot(forKey: label.key), !slot.isFreeText, !colonOnly.contains(label.key)
         else { return nil }
         let value = label.value
+        let maxWords = slot == .studyDesign ? 40 : 12
         guard let lead = value.utf8.first, !ASCIIByte.isLower(lead), !value.hasSuffix(":"),
-            !value.contains(". "), TextValue.words(value).count <= 12
+            !value.contains(". "), TextValue.words(value).count <= maxWords, normalizes(value, for: slot)
         else { return nil }
         return label
+    }
+
+    /// Whether a value after a label and a space is one the field can hold ("Phase II Trial of …" is a title
+    /// that starts with a label word, not a phase).
+    static func normalizes(_ value: String, for slot: FieldSlot) -> Bool {
+        switch slot {
+        case .status: LabelVocabulary.shipped.status(value) != nil || EnumNormalizer.overallStatus(value) != nil
+        case .phase: PhaseText.isPhaseOnly(phaseValue(value))
+        case .studyType: EnumNormalizer.studyType(value) != nil
+        case .sex: EnumNormalizer.sex(value) != nil
+        case .enrollment: TextValue.firstInteger(value) != nil && TextValue.words(value).count <= 3
+        case .startDate, .primaryCompletionDate, .completionDate, .statusVerified, .firstSubmitted, .lastUpdate:
+            DateNormalizer.isoDate(value) != nil
+        default: true
+        }
+    }
+
+    /// A coded value with an explanation glued to it ("ObservationalDescribes the nature of a clinical
+    /// study.") as the value alone ("Observational"); nil when nothing is glued.
+    static func withoutGluedExplanation(_ value: String) -> String? {
+        let bytes = Array(value.utf8)
+        var index = 1
+        while index < bytes.count {
+            if ASCIIByte.isLower(bytes[index - 1]), ASCIIByte.isUpper(bytes[index]) {
+                let head = TextValue.trimmed(String(decoding: bytes[..<index], as: UTF8.self))
+                return head.isEmpty ? nil : head
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// List items a page glued together ("…Cell CarcinomaRecurrent Head and Neck…") cut apart: a word of
+    /// three or more lower-case letters directly followed by a capitalised word, with at least two words on
+    /// each side.
+    static func gluedItems(_ line: String) -> [String] {
+        let bytes = Array(line.utf8)
+        var pieces: [String] = []
+        var start = 0
+        var index = 3
+        while index + 1 < bytes.count {
+            if ASCIIByte.isUpper(bytes[index]), ASCIIByte.isLower(bytes[index + 1]),
+                bytes[(index - 3)..<index].allSatisfy(ASCIIByte.isLower)
+            {
+                let head = String(decoding: bytes[start..<index], as: UTF8.self)
+                let tail = String(decoding: bytes[index...], as: UTF8.self)
+                if TextValue.words(head).count >= 2, TextValue.words(tail).count >= 2 {
+                    pieces.append(TextValue.trimmed(head))
+                    start = index
+                }
+            }
+            index += 1
+        }
+        pieces.append(TextValue.trimmed(String(decoding: bytes[start...], as: UTF8.self)))
+        return pieces
+    }
+
+    /// An enrollment written as a count before its noun ("3214 participants", "120 patients").
+    static func participantCount(_ line: String) -> Int? {
+        let words = TextValue.words(line)
+        guard words.count == 2 else { return nil }
+        let noun = EnumNormalizer.key(words[1].word)
+        guard ["PARTICIPANTS", "PATIENTS", "SUBJECTS", "VOLUNTEERS"].contains(noun) else { return nil }
+        let digits = words[0].word.filter { $0 != "," }
+        guard !digits.isEmpty, digits.utf8.allSatisfy(ASCIIByte.isDigit) else { return nil }
+        return Int(digits)
     }
 
     /// Whether `value` can be what a coded or dated field holds: short, one statement, not a sentence that

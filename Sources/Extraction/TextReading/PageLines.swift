@@ -27,7 +27,9 @@ enum PageLines {
             line = withoutTrailingCodes(line)
             // A line of only row numbers is dropped, not left blank (a blank line would end a list).
             if line.isEmpty { continue }
-            if let glued = gluedLabel(line) {
+            if let badges = gluedBadges(line) {
+                out += badges
+            } else if let glued = gluedLabel(line) {
                 out.append(glued.before)
                 out.append(glued.label)
             } else {
@@ -37,9 +39,11 @@ enum PageLines {
         return out
     }
 
-    /// A table cell line without its closing `|`; a row of only `|`, `-` and `:` is empty.
+    /// A table cell line without its closing `|`; a separator row (`---|---|`, `||`) is empty, while a cell
+    /// that holds only "-" keeps it (it says the value is absent).
     static func withoutTableMarks(_ line: String) -> String {
-        if line.utf8.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }) { return "" }
+        let marksOnly = line.utf8.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
+        if marksOnly, line.contains("---") || !line.contains("-") { return "" }
         var bytes = Array(line.utf8)
         while let last = bytes.last, last == 0x7C || last == 0x20 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
@@ -125,5 +129,32 @@ enum PageLines {
         let before = TextValue.trimmed(String(decoding: bytes[..<cut], as: UTF8.self))
         guard before.utf8.count >= 2 else { return nil }
         return (before, String(decoding: bytes[cut...], as: UTF8.self))
+    }
+
+    /// "PHASE2Active, not recruitingINTERVENTIONAL" → "PHASE2", "Active, not recruiting", "INTERVENTIONAL": badges
+    /// a page printed side by side, each a phase, a status or a study type.
+    static func gluedBadges(_ line: String) -> [String]? {
+        let bytes = Array(line.utf8)
+        guard bytes.count <= 80 else { return nil }
+        var cuts: [Int] = []
+        for index in 1..<bytes.count
+        where (ASCIIByte.isLower(bytes[index - 1]) || ASCIIByte.isDigit(bytes[index - 1]))
+            && ASCIIByte.isUpper(bytes[index])
+        {
+            cuts.append(index)
+        }
+        guard !cuts.isEmpty else { return nil }
+        var pieces: [String] = []
+        var start = 0
+        for cut in cuts + [bytes.count] {
+            pieces.append(TextValue.trimmed(String(decoding: bytes[start..<cut], as: UTF8.self)))
+            start = cut
+        }
+        let isBadge = { (piece: String) -> Bool in
+            PhaseText.isPhaseOnly(piece) || LabelVocabulary.shipped.status(piece) != nil
+                || ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"].contains(EnumNormalizer.key(piece))
+        }
+        guard pieces.count >= 2, pieces.allSatisfy(isBadge) else { return nil }
+        return pieces
     }
 }
