@@ -17,14 +17,17 @@ enum PageTitleSources {
     }
 
     /// `title` without a leading or trailing part that names the site: a short part (five words or fewer,
-    /// with a letter) whose words all start with a capital letter or digit, or that holds a domain name.
+    /// with a letter) whose words all start with a capital letter or digit, or that holds a domain name. A
+    /// part stays when what would remain does not read as a title ("Stroke Trial - 3").
     static func withoutSiteName(_ title: String) -> String {
         for separator in separators where title.contains(separator) {
-            var parts = title.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            let parts = title.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2 else { continue }
-            if parts.count >= 2, let last = parts.last, isSiteName(last) { parts.removeLast() }
-            if parts.count >= 2, let first = parts.first, isSiteName(first) { parts.removeFirst() }
-            return TextValue.trimmed(parts.joined(separator: separator))
+            var kept = parts
+            if let last = kept.last, isSiteName(last) { kept.removeLast() }
+            if kept.count >= 2, let first = kept.first, isSiteName(first) { kept.removeFirst() }
+            let rest = TextValue.trimmed(kept.joined(separator: separator))
+            return kept.count < parts.count && PageTitle.isTitle(rest) ? rest : title
         }
         return title
     }
