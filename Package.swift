@@ -29,7 +29,12 @@ let package = Package(
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(name: "TrialModel", swiftSettings: upcoming),
-        .target(name: "Extraction", dependencies: ["TrialModel", "XMLSupport"], swiftSettings: upcoming),
+        .target(
+            name: "Extraction",
+            dependencies: ["TrialModel", "XMLSupport"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "Enrichment",
             dependencies: ["TrialModel"],
@@ -83,7 +88,7 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "PipelineTesting", "TrialModel"],
-            swiftSettings: upcoming),
+            exclude: ["Fixtures"], swiftSettings: upcoming),
         .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "TrialModel"], swiftSettings: upcoming),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "PipelineTesting", "TrialModel"], swiftSettings: upcoming),
