@@ -32,11 +32,12 @@ let package = Package(
     products: fuzzers.map { .executable(name: "fuzz-\($0.name)", targets: [$0.target]) },
     dependencies: [.package(name: "trialpipe", path: "..")],
     targets: [
+        .target(name: "CFuzzerDriver"),
         .target(
             name: "FuzzSupport",
-            dependencies: [readers],
+            dependencies: ["CFuzzerDriver", readers],
             swiftSettings: upcoming
-        )
+        ),
     ]
         + fuzzers.map {
             .executableTarget(

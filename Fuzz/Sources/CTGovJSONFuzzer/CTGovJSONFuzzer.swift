@@ -11,3 +11,9 @@ public func ctgovJSONFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     for record in records { RecordInvariants.check(record) }
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("CTGovJSONFuzzer_main")
+public func ctgovJSONFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, ctgovJSONFuzzer)
+}

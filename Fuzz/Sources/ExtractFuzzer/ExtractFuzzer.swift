@@ -12,3 +12,9 @@ public func extractFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for record in records { RecordInvariants.check(record) }
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("ExtractFuzzer_main")
+public func extractFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, extractFuzzer)
+}

@@ -16,3 +16,9 @@ public func htmlFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("HTMLFuzzer_main")
+public func htmlFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, htmlFuzzer)
+}

@@ -18,3 +18,9 @@ public func inotifyEventsFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> C
     guard again == events else { FuzzFailure.stop("events changed through encode and parse") }
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("InotifyEventsFuzzer_main")
+public func inotifyEventsFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, inotifyEventsFuzzer)
+}

@@ -29,3 +29,9 @@ public func matchersFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("MatchersFuzzer_main")
+public func matchersFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, matchersFuzzer)
+}

@@ -39,3 +39,9 @@ public func pipelineFileFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     }
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("PipelineFileFuzzer_main")
+public func pipelineFileFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, pipelineFileFuzzer)
+}

@@ -27,3 +27,9 @@ public func textLayoutsFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
     RecordInvariants.check(record)
     return 0
 }
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
+@_cdecl("TextLayoutsFuzzer_main")
+public func textLayoutsFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, textLayoutsFuzzer)
+}
