@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "trialpipe", targets: ["trialpipe"]),
         .library(name: "TrialpipeKit", targets: ["Pipeline", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
+        // The readers of untrusted documents and inotify buffers, for the fuzz targets in Fuzz/.
+        .library(name: "TrialpipeReaders", targets: ["Extraction", "Enrichment", "XMLSupport", "Watch", "TrialModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

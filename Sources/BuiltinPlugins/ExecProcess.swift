@@ -62,23 +62,16 @@ final class ExecProcess: Sendable {
         let output = fromChild[0]
         let mailbox = lines
         let thread = Thread {
-            var pending: [UInt8] = []
+            var reader = ExecAnswerReader()
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
                 let n = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, 65536) }
                 if n < 0, errno == EINTR { continue }
                 if n <= 0 { break }
-                for byte in buffer[0..<n] {
-                    if byte == UInt8(ascii: "\n") {
-                        mailbox.post(String(decoding: pending, as: UTF8.self))
-                        pending.removeAll(keepingCapacity: true)
-                    } else {
-                        pending.append(byte)
-                    }
-                }
+                for line in reader.lines(from: buffer[0..<n]) { mailbox.post(line) }
             }
             close(output)
-            if !pending.isEmpty { mailbox.post(String(decoding: pending, as: UTF8.self)) }
+            if let last = reader.finish() { mailbox.post(last) }
             mailbox.close()
         }
         thread.start()

@@ -125,7 +125,6 @@ actor ExecSession {
         }
         guard let process else { throw StageError(code: "exec-start", message: "no subprocess") }
         var output: [TrialRecord] = []
-        let decoder = JSONDecoder()
         for record in records {
             var line: [UInt8] = []
             RecordJSONWriter.append(record, to: &line)
@@ -135,14 +134,7 @@ actor ExecSession {
             guard let answer = try await nextLine() else {
                 throw StageError(code: "exec-crashed", message: "the subprocess exited without answering")
             }
-            do {
-                output.append(try decoder.decode(TrialRecord.self, from: Data(answer.utf8)))
-            } catch {
-                throw StageError(
-                    code: "exec-bad-output",
-                    message:
-                        "the subprocess answered with a line that is not a trial record: \(String(answer.prefix(200)))")
-            }
+            output.append(try ExecAnswerReader.record(from: answer))
         }
         return output
     }

@@ -171,11 +171,16 @@ struct ListReader {
         }
     }
 
+    /// Continues the last item with `text`. Items are kept collapsed, so only the new text is collapsed and
+    /// appended in place (re-collapsing the whole item every line made a long item quadratic).
     private mutating func append(toLast text: String) {
+        let addition = TextValue.collapsed(text)
         if items.isEmpty {
-            items.append(TextValue.collapsed(text))
-        } else {
-            items[items.count - 1] = TextValue.collapsed(items[items.count - 1] + " " + text)
+            items.append(addition)
+        } else if items[items.count - 1].isEmpty {
+            items[items.count - 1] = addition
+        } else if !addition.isEmpty {
+            items[items.count - 1] += " " + addition
         }
     }
 
