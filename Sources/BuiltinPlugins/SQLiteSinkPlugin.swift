@@ -1,4 +1,4 @@
-public import Pipeline
+import Pipeline
 import RelationalSinks
 
 /// The `sqlite` sink type: the relational schema in an SQLite file.

@@ -43,7 +43,8 @@ public struct PostgresLocation: Sendable, Equatable {
     public init(url text: String) throws(RelationalSinkError) {
         let form = "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]"
         func problem(_ what: String) -> RelationalSinkError {
-            RelationalSinkError(code: "postgres-url", message: "sink 'postgres': option 'url' \(what); write it as \(form)")
+            RelationalSinkError(
+                code: "postgres-url", message: "sink 'postgres': option 'url' \(what); write it as \(form)")
         }
         guard let components = URLComponents(string: text), let scheme = components.scheme else {
             throw problem("is not a URL")

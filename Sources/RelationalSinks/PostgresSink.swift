@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
-import PostgresNIO
 public import Pipeline
+import PostgresNIO
 public import TrialModel
 
 /// Writes records into a PostgreSQL database in the relational schema (``RelationalSchema``), in the schema
@@ -65,7 +65,6 @@ public actor PostgresSink: Sink {
         let fresh = try await PostgresConnection.connect(
             configuration: configuration, id: nextConnectionID, logger: logger)
         do {
-            try await fresh.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: quoted(schema))", logger: logger)
             try await fresh.query("SET search_path TO \(unescaped: quoted(schema))", logger: logger)
         } catch {
             try? await fresh.close()
@@ -82,6 +81,7 @@ public actor PostgresSink: Sink {
         do {
             let lockKey = "trialpipe-schema:" + schema
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
+            try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: quoted(schema))", logger: logger)
             let versionTable = quoted(schema) + "." + RelationalSchema.versionTable
             let exists = try await firstString(
                 connection, "SELECT to_regclass(\(versionTable))::text AS found")

@@ -33,7 +33,8 @@ public actor SQLiteSink: Sink {
         } catch {
             throw RelationalSinkError(
                 code: "sqlite-open",
-                message: "sink 'sqlite' cannot open \(path): check that it is an SQLite file and the folder is writable",
+                message:
+                    "sink 'sqlite' cannot open \(path): check that it is an SQLite file and the folder is writable",
                 cause: "\(error)")
         }
         try queue.write { db in try Self.prepareSchema(db, path: path) }
@@ -71,24 +72,32 @@ public actor SQLiteSink: Sink {
         try open()
         guard let database, !records.isEmpty else { return }
         let latest = LatestVersions.of(records)
-        try database.write { db in
-            let stored = try db.cachedStatement(sql: "SELECT processed_at FROM studies WHERE record_id = ?")
-            var accepted: [TrialRecord] = []
-            var replaced: [String] = []
-            accepted.reserveCapacity(latest.count)
-            for record in latest {
-                if let processedAt = try String.fetchOne(stored, arguments: [record.id]) {
-                    guard record.provenance.processedAt >= processedAt else { continue }
-                    replaced.append(record.id)
-                }
-                accepted.append(record)
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try Self.upsert(latest, in: db)
+                return .commit
             }
-            try Self.delete(replaced, in: db)
-            let rows = RecordRows(accepted)
-            try Self.insert(rows.studies, into: RelationalSchema.studies, db: db, replacing: true)
-            for (table, values) in zip(RelationalSchema.childTables, rows.children) {
-                try Self.insert(values, into: table, db: db, replacing: false)
+        }
+    }
+
+    /// Replaces the rows of every record not older than its stored version.
+    private static func upsert(_ latest: [TrialRecord], in db: Database) throws {
+        let stored = try db.cachedStatement(sql: "SELECT processed_at FROM studies WHERE record_id = ?")
+        var accepted: [TrialRecord] = []
+        var replaced: [String] = []
+        accepted.reserveCapacity(latest.count)
+        for record in latest {
+            if let processedAt = try String.fetchOne(stored, arguments: [record.id]) {
+                guard record.provenance.processedAt >= processedAt else { continue }
+                replaced.append(record.id)
             }
+            accepted.append(record)
+        }
+        try delete(replaced, in: db)
+        let rows = RecordRows(accepted)
+        try insert(rows.studies, into: RelationalSchema.studies, db: db, replacing: true)
+        for (table, values) in zip(RelationalSchema.childTables, rows.children) {
+            try insert(values, into: table, db: db, replacing: false)
         }
     }
 

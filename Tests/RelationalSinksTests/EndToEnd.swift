@@ -19,7 +19,8 @@ enum EndToEnd {
         }
         let rows = RecordRows(expected.values)
         for table in RelationalSchema.allTables {
-            #expect(try await database.count(table.name) == rows.rowCount(table.name), "\(database.engine) \(table.name)")
+            #expect(
+                try await database.count(table.name) == rows.rowCount(table.name), "\(database.engine) \(table.name)")
         }
         #expect(try await TableAgreement.problems(database) == [], "\(database.engine)")
     }
@@ -94,8 +95,10 @@ enum EndToEnd {
         ]
         if let postgresSchemas {
             pairs.append(
-                (try PostgresTestDatabase(schema: postgresSchemas.crashed),
-                 try PostgresTestDatabase(schema: postgresSchemas.clean)))
+                (
+                    try PostgresTestDatabase(schema: postgresSchemas.crashed),
+                    try PostgresTestDatabase(schema: postgresSchemas.clean)
+                ))
         }
         for (after, reference) in pairs {
             #expect(try await after.count("studies") == total, "\(after.engine)")
@@ -125,7 +128,9 @@ struct RelationalEndToEndTests {
         try await database.queue.write { try $0.execute(sql: "UPDATE trialpipe_schema SET version = 2") }
         let run = try folder.run(["run", "--once"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("holds trialpipe schema version 2, but this trialpipe writes version 1"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("holds trialpipe schema version 2, but this trialpipe writes version 1"),
+            "\(run.stderr)")
     }
 
     @Test func thePluginListShowsBothSinksAndABadURLIsReportedWithItsPosition() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import Synchronization
 import PipelineTesting
+import Synchronization
 import Testing
 import TrialModel
 
@@ -49,7 +49,9 @@ struct PostgresSinkTests {
             #expect(columns == table.columns, "\(table.name)")
         }
         #expect(
-            try await database.rows("SELECT data_type::text FROM information_schema.columns WHERE table_schema = '\(database.schema)' AND column_name = 'record'") == [["jsonb"]])
+            try await database.rows(
+                "SELECT data_type::text FROM information_schema.columns WHERE table_schema = '\(database.schema)' AND column_name = 'record'"
+            ) == [["jsonb"]])
     }
 
     @Test func anotherSchemaVersionIsAClearErrorSayingWhatToDo() async throws {

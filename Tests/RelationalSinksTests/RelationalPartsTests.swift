@@ -59,8 +59,10 @@ struct RelationalPartsTests {
     @Test func aBatchKeepsTheLastVersionOfEachRecordSortedById() {
         func record(_ id: String, _ title: String) -> TrialRecord {
             var record = TrialRecord(
-                id: id, provenance: Provenance(sourcePath: "a", sha256: "0", bytes: 1, layout: "t", pipeline: "p",
-                processedAt: "2026-01-01T00:00:00.000Z"))
+                id: id,
+                provenance: Provenance(
+                    sourcePath: "a", sha256: "0", bytes: 1, layout: "t", pipeline: "p",
+                    processedAt: "2026-01-01T00:00:00.000Z"))
             record.briefTitle = title
             return record
         }
@@ -77,7 +79,8 @@ struct RelationalPartsTests {
             #expect(rows.rowCount("studies") == 1)
             #expect(rows.rowCount("conditions") == record.conditions.count)
             #expect(rows.rowCount("interventions") == record.interventions.count)
-            #expect(rows.rowCount("intervention_other_names") == record.interventions.map(\.otherNames.count).reduce(0, +))
+            #expect(
+                rows.rowCount("intervention_other_names") == record.interventions.map(\.otherNames.count).reduce(0, +))
             #expect(
                 rows.rowCount("eligibility_criteria")
                     == record.eligibility.inclusion.count + record.eligibility.exclusion.count)

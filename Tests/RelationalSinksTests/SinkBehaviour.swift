@@ -15,7 +15,8 @@ struct SinkUnderTest {
 
 /// What both relational sinks must do, written once and run by each engine's suite.
 enum SinkBehaviour {
-    static func record(_ id: String, at time: String, conditions: [String], referencedBy: [String] = []) -> TrialRecord {
+    static func record(_ id: String, at time: String, conditions: [String], referencedBy: [String] = []) -> TrialRecord
+    {
         var record = TrialRecord(
             id: id,
             provenance: Provenance(
@@ -77,9 +78,10 @@ enum SinkBehaviour {
             "NCT00000001", at: "2026-01-01T00:00:00.000Z", conditions: ["Asthma"], referencedBy: ["NCT00000002"])
         try await sink.write([relinked])
         let database = subject.database
-        #expect(try await database.rows("SELECT record_id, referencing_record_id FROM referenced_by") == [
-            ["NCT00000001", "NCT00000002"]
-        ])
+        #expect(
+            try await database.rows("SELECT record_id, referencing_record_id FROM referenced_by") == [
+                ["NCT00000001", "NCT00000002"]
+            ])
         #expect(
             try await database.rows("SELECT record_id, name FROM conditions ORDER BY record_id, ordinal") == [
                 ["NCT00000001", "Asthma"], ["NCT00000002", "Gout"],

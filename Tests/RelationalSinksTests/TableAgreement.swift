@@ -17,7 +17,8 @@ enum TableAgreement {
         let records = try await storedRecords(database)
         let expected = RecordRows(records)
         var problems: [String] = []
-        let tables = [(RelationalSchema.studies, expected.studies)]
+        let tables =
+            [(RelationalSchema.studies, expected.studies)]
             + Array(zip(RelationalSchema.childTables, expected.children))
         for (table, values) in tables {
             let columns = table.columns.filter { $0 != "record" }

@@ -66,7 +66,8 @@ struct PipelineFolder {
     /// Copies files into the inbox.
     func drop(_ files: [String]) throws {
         for file in files {
-            try FileManager.default.copyItem(atPath: file, toPath: path + "/Inbox/" + (file as NSString).lastPathComponent)
+            try FileManager.default.copyItem(
+                atPath: file, toPath: path + "/Inbox/" + (file as NSString).lastPathComponent)
         }
     }
 
