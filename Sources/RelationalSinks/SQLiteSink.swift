@@ -6,7 +6,8 @@ public import TrialModel
 /// Writes records into an SQLite database file in the relational schema (``RelationalSchema``), one
 /// transaction per batch, in WAL mode with `synchronous = FULL` (durable when ``write(_:)`` returns).
 ///
-/// A record's newer version replaces all its rows; a version older than the stored one (by
+/// A NUL character in a text column is written as U+FFFD (SQLite's text functions stop at NUL); the JSON in
+/// `studies.record` keeps it escaped. A record's newer version replaces all its rows; a version older than the stored one (by
 /// `provenance.processedAt`) is ignored. Because writing a batch again gives the same rows, ``rollback(to:)``
 /// has nothing to undo: after a crash the runner processes the unfinished batch again and its records replace
 /// whatever part of them had been written.
@@ -141,7 +142,8 @@ extension SQLValue {
     var databaseValue: DatabaseValue {
         switch self {
         case .null: .null
-        case .text(let text): text.databaseValue
+        case .text(let text):
+            (text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text).databaseValue
         case .integer(let number): number.databaseValue
         case .boolean(let flag): flag.databaseValue
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Pipeline
 import PipelineTesting
 import Synchronization
 import Testing
@@ -109,16 +110,21 @@ struct PostgresSinkTests {
         try await sink.close()
 
         #expect(try await subject.database.count("studies") == 40)
-        #expect(try await TableAgreement.problems(subject.database) == [])
+        try await TableAgreement.expectAgreement(subject.database)
     }
 
+    /// Runs the server's control script and waits for it with `waitpid` (Foundation's `Process` waits for
+    /// the descriptors the started server inherits, which stay open).
     static func server(_ control: String, _ verb: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: control)
-        process.arguments = [verb]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(control) \(verb)")
+        var pid: pid_t = 0
+        let arguments = [control, verb]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let spawned = posix_spawn(&pid, control, nil, nil, &argv, environ)
+        #expect(spawned == 0, "cannot run \(control)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        #expect(status == 0, "\(control) \(verb) failed with status \(status)")
     }
 }
 

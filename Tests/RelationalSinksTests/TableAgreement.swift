@@ -1,5 +1,6 @@
 import Foundation
 import RelationalSinks
+import Testing
 import TrialModel
 
 /// Checks that a database's tables say exactly what the records in its `studies.record` column say: every
@@ -43,13 +44,22 @@ enum TableAgreement {
         return problems
     }
 
+    /// Records an issue for every difference ``problems(_:)`` finds.
+    static func expectAgreement(_ database: some TestDatabase, sourceLocation: SourceLocation = #_sourceLocation)
+        async throws
+    {
+        for problem in try await problems(database) {
+            Issue.record("\(database.engine): \(problem)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// A value as the engine renders it cast to text.
     static func render(_ value: SQLValue, engine: RelationalSchema.Engine) -> String {
         switch value {
         case .null: "NULL"
         case .integer(let number): String(number)
         case .boolean(let flag): engine == .sqlite ? (flag ? "1" : "0") : (flag ? "true" : "false")
-        case .text(let text): engine == .sqlite ? text : text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        case .text(let text): text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         }
     }
 

@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import PostgresNIO
 import RelationalSinks
+import Testing
 
 /// A database the tests read back, as rows of text (NULL as nil), whichever the engine.
 protocol TestDatabase: Sendable {
@@ -33,7 +34,17 @@ struct SQLiteTestDatabase: TestDatabase {
 
     func rows(_ sql: String) async throws -> [[String?]] {
         try await queue.read { db in
-            try Row.fetchAll(db, sql: sql).map { row in (0..<row.count).map { row[$0] as String? } }
+            try Row.fetchAll(db, sql: sql).map { row in
+                (0..<row.count).map { index -> String? in
+                    switch (row[index] as DatabaseValue).storage {
+                    case .null: nil
+                    case .int64(let number): String(number)
+                    case .double(let number): String(number)
+                    case .string(let text): text
+                    case .blob(let data): String(decoding: data, as: UTF8.self)
+                    }
+                }
+            }
         }
     }
 }
