@@ -52,7 +52,13 @@ public actor PostgresSink: Sink {
                     (host, port, user, database; the password from the environment, e.g. ${PGPASSWORD})
                     """, cause: PostgresFailure.describe(error))
         }
-        try await prepareSchema(connection)
+        do {
+            try await prepareSchema(connection)
+        } catch {
+            self.connection = nil
+            try? await connection.close()
+            throw error
+        }
         opened = true
     }
 
