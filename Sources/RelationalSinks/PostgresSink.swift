@@ -62,7 +62,7 @@ public actor PostgresSink: Sink {
         opened = true
     }
 
-    /// A connection with the session set up (search path, the staging table), connecting if needed.
+    /// A connection whose search path is the sink's schema, connecting if there is none or it was closed.
     private func connected() async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
