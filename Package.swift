@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -59,11 +60,22 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "RelationalSinks",
+            dependencies: [
+                "Pipeline", "TrialModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
         .target(name: "Watch", swiftSettings: upcoming),
         .target(
             name: "BuiltinPlugins",
             dependencies: [
-                "Pipeline", "Extraction", "Enrichment", "Sinks", "TrialModel",
+                "Pipeline", "Extraction", "Enrichment", "Sinks", "RelationalSinks", "TrialModel",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -100,6 +112,15 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "WatchTests", dependencies: ["Watch"], swiftSettings: upcoming),
+        .testTarget(
+            name: "RelationalSinksTests",
+            dependencies: [
+                "RelationalSinks", "Pipeline", "PipelineTesting", "TrialModel", "BuiltinPlugins",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "TrialpipeCLITests",
             dependencies: [

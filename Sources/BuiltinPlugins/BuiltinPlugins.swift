@@ -22,6 +22,8 @@ public enum BuiltinPlugins {
         registry.register(ExecStage.type)
         registry.register(JSONLinesSinkPlugin.type)
         registry.register(XMLSinkPlugin.type)
+        registry.register(SQLiteSinkPlugin.type)
+        registry.register(PostgresSinkPlugin.type)
         let added = addedTypes.withLock { $0 }
         for stage in added.stages.values { registry.register(stage) }
         for sink in added.sinks.values { registry.register(sink) }

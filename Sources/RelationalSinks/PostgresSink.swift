@@ -1,0 +1,240 @@
+import Foundation
+public import Logging
+public import Pipeline
+import PostgresNIO
+public import TrialModel
+
+/// Writes records into a PostgreSQL database in the relational schema (``RelationalSchema``), in the schema
+/// named by `schema:` (created if missing), one transaction per batch.
+///
+/// Rows go in with `COPY … FROM STDIN`. A record's newer version replaces all its rows; a version older than the
+/// stored one (by `provenance.processedAt`) is ignored, so several daemons may write one database: rows are
+/// locked in record-id order (no deadlock) and each record is kept once. When the connection drops or the server
+/// is down, the batch waits and is tried again with back-off (0.25 s doubling to 10 s); its documents stay pending.
+/// As for ``SQLiteSink``, ``rollback(to:)`` has nothing to undo: writing a batch again gives the same rows.
+public actor PostgresSink: Sink {
+    public nonisolated let name = "postgres"
+    /// Where it connects.
+    public let location: PostgresLocation
+    /// The PostgreSQL schema (namespace) holding the tables.
+    public let schema: String
+    private let logger: Logger
+    private var connection: PostgresConnection?
+    private var opened = false
+    private var nextConnectionID = 0
+    /// Seconds between tries of a batch while the server is unreachable: the first wait, then doubled up to the last.
+    let retryDelays: (first: Double, last: Double)
+
+    /// A sink for a database and schema.
+    public init(
+        location: PostgresLocation, schema: String = "public", logger: Logger = Logger(label: "trialpipe.postgres"),
+        retryDelays: (first: Double, last: Double) = (0.25, 10)
+    ) {
+        self.location = location
+        self.schema = schema
+        self.logger = logger
+        self.retryDelays = retryDelays
+    }
+
+    /// Connects and creates the schema, or checks its version; a server that cannot be reached is an error here.
+    public func open() async throws {
+        guard !opened else { return }
+        let connection: PostgresConnection
+        do {
+            connection = try await connected()
+        } catch let error as RelationalSinkError {
+            throw error
+        } catch {
+            throw RelationalSinkError(
+                code: "postgres-connect",
+                message: """
+                    sink 'postgres' cannot connect to \(location.display): start the server, or fix `url:` \
+                    (host, port, user, database; the password from the environment, e.g. ${PGPASSWORD})
+                    """, cause: PostgresFailure.describe(error))
+        }
+        do {
+            try await prepareSchema(connection)
+        } catch {
+            self.connection = nil
+            try? await connection.close()
+            throw error
+        }
+        opened = true
+    }
+
+    /// A connection whose search path is the sink's schema, connecting if there is none or it was closed.
+    private func connected() async throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        connection = nil
+        let configuration = try location.connectionConfiguration()
+        nextConnectionID += 1
+        let fresh = try await PostgresConnection.connect(
+            configuration: configuration, id: nextConnectionID, logger: logger)
+        do {
+            try await fresh.query("SET search_path TO \(unescaped: quoted(schema))", logger: logger)
+        } catch {
+            try? await fresh.close()
+            throw error
+        }
+        connection = fresh
+        return fresh
+    }
+
+    /// Creates the tables in an empty schema, or checks the stored version; an advisory lock keeps two daemons
+    /// starting at once from both creating them.
+    private func prepareSchema(_ connection: PostgresConnection) async throws {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            let lockKey = "trialpipe-schema:" + schema
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
+            try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: quoted(schema))", logger: logger)
+            let versionTable = quoted(schema) + "." + RelationalSchema.versionTable
+            let exists = try await firstString(
+                connection, "SELECT to_regclass(\(versionTable))::text AS found")
+            if exists != nil {
+                let found = try await firstString(
+                    connection, "SELECT MAX(version)::text AS found FROM \(unescaped: versionTable)"
+                ).flatMap { Int($0) }
+                guard found == RelationalSchema.version else {
+                    throw SchemaVersionMismatch.error(
+                        sink: "postgres", place: "\(location.display) schema \(schema)", found: found, option: "schema")
+                }
+            } else {
+                let studies = quoted(schema) + "." + RelationalSchema.studies.name
+                if try await firstString(connection, "SELECT to_regclass(\(studies))::text AS found") != nil {
+                    throw SchemaVersionMismatch.error(
+                        sink: "postgres", place: "\(location.display) schema \(schema)", found: nil, option: "schema")
+                }
+                for statement in try RelationalSchema.statements(for: .postgres) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO trialpipe_schema (version, created_at) VALUES (\(RelationalSchema.version), \(Timestamp.now()))",
+                    logger: logger)
+            }
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+
+    private func firstString(_ connection: PostgresConnection, _ query: PostgresQuery) async throws -> String? {
+        for try await row in try await connection.query(query, logger: logger) {
+            return try row.decode(String?.self)
+        }
+        return nil
+    }
+
+    /// There is no position to return to: writes are idempotent upserts (see the type's documentation).
+    public func checkpoint() -> String { "upsert" }
+
+    /// Nothing to undo: the batch processed again replaces its records' rows (see the type's documentation).
+    public func rollback(to checkpoint: String) {}
+
+    /// Writes a batch in one transaction; waits and tries again while the server is unreachable.
+    public func write(_ records: [TrialRecord]) async throws {
+        guard !records.isEmpty else { return }
+        if !opened { try await open() }
+        let latest = LatestVersions.of(records)
+        let rows = RecordRows(latest)
+        var delay = retryDelays.first
+        while true {
+            do {
+                let connection = try await connected()
+                try await write(latest, rows: rows, on: connection)
+                return
+            } catch {
+                guard PostgresFailure.isTransient(error) else { throw error }
+                logger.warning(
+                    """
+                    postgres: \(location.display) is unreachable (\(PostgresFailure.describe(error))); \
+                    the batch of \(latest.count) records waits and is tried again in \(delay) s
+                    """)
+                if let connection {
+                    self.connection = nil
+                    try? await connection.close()
+                }
+                try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+                delay = min(delay * 2, retryDelays.last)
+            }
+        }
+    }
+
+    private func write(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection) async throws {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await upsertChildren(latest, rows: rows, on: connection)
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            if !connection.isClosed { try? await connection.query("ROLLBACK", logger: logger) }
+            throw error
+        }
+    }
+
+    private func upsertChildren(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection)
+        async throws
+    {
+        let staging = "trialpipe_incoming"
+        try await connection.query(
+            "CREATE TEMP TABLE IF NOT EXISTS \(unescaped: staging) (LIKE studies) ON COMMIT DELETE ROWS",
+            logger: logger)
+        try await copy(rows.studies[...], into: staging, table: RelationalSchema.studies, on: connection)
+        let columns = RelationalSchema.studies.columns
+        let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        let upsert = """
+            INSERT INTO studies (\(columns.joined(separator: ", "))) \
+            SELECT \(columns.joined(separator: ", ")) FROM \(staging) ORDER BY record_id \
+            ON CONFLICT (record_id) DO UPDATE SET \(updates) \
+            WHERE EXCLUDED.processed_at >= studies.processed_at \
+            RETURNING record_id, (xmax = 0) AS inserted
+            """
+        var accepted = Set<String>()
+        var replaced: [String] = []
+        for try await (id, inserted) in try await connection.query(PostgresQuery(unsafeSQL: upsert), logger: logger)
+            .decode((String, Bool).self)
+        {
+            accepted.insert(id)
+            if !inserted { replaced.append(id) }
+        }
+        if !replaced.isEmpty {
+            for table in RelationalSchema.childTables {
+                try await connection.query(
+                    "DELETE FROM \(unescaped: table.name) WHERE record_id = ANY(\(replaced))", logger: logger)
+            }
+        }
+        let children = accepted.count == latest.count ? rows : RecordRows(latest.filter { accepted.contains($0.id) })
+        for (table, values) in zip(RelationalSchema.childTables, children.children) where !values.isEmpty {
+            try await copy(values[...], into: table.name, table: table, on: connection)
+        }
+    }
+
+    private func copy(
+        _ values: ArraySlice<SQLValue>, into target: String, table: RelationalTable, on connection: PostgresConnection
+    ) async throws {
+        var encoder = CopyTextEncoder()
+        let jsonColumn = table.columns.firstIndex(of: "record")
+        encoder.appendRows(values, width: table.columns.count, jsonColumn: jsonColumn)
+        let bytes = encoder.bytes
+        try await connection.copyFrom(table: target, columns: table.columns, logger: logger) { writer in
+            var start = 0
+            let chunk = 1 << 20
+            while start < bytes.count {
+                let end = min(start + chunk, bytes.count)
+                try await writer.write(ByteBuffer(bytes: bytes[start..<end]))
+                start = end
+            }
+        }
+    }
+
+    public func close() async {
+        opened = false
+        guard let connection else { return }
+        self.connection = nil
+        try? await connection.close()
+    }
+
+    private func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

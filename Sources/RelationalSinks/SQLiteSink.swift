@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+public import Pipeline
+public import TrialModel
+
+/// Writes records into an SQLite database file in the relational schema (``RelationalSchema``), one
+/// transaction per batch, in WAL mode with `synchronous = FULL` (durable when ``write(_:)`` returns).
+///
+/// A NUL character in a text column is written as U+FFFD (SQLite's text functions stop at NUL); the JSON in
+/// `studies.record` keeps it escaped. A record's newer version replaces all its rows; a version older than the stored one (by
+/// `provenance.processedAt`) is ignored. Because writing a batch again gives the same rows, ``rollback(to:)``
+/// has nothing to undo: after a crash the runner processes the unfinished batch again and its records replace
+/// whatever part of them had been written.
+public actor SQLiteSink: Sink {
+    public nonisolated let name = "sqlite"
+    /// The database file.
+    public let path: String
+    private var database: DatabaseQueue?
+
+    /// A sink writing to the database file at `path` (created with its folder when opened).
+    public init(path: String) { self.path = path }
+
+    public func open() throws {
+        guard database == nil else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw RelationalSinkError(
+                code: "sqlite-open",
+                message:
+                    "sink 'sqlite' cannot open \(path): check that it is an SQLite file and the folder is writable",
+                cause: "\(error)")
+        }
+        try queue.write { db in try Self.prepareSchema(db, path: path) }
+        database = queue
+    }
+
+    /// Creates the schema in an empty database, or checks the version of an existing one.
+    static func prepareSchema(_ db: Database, path: String) throws {
+        if try db.tableExists(RelationalSchema.versionTable) {
+            let version = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM \(RelationalSchema.versionTable)")
+            guard version == RelationalSchema.version else {
+                throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: version, option: "path")
+            }
+            return
+        }
+        if try db.tableExists(RelationalSchema.studies.name) {
+            throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: nil, option: "path")
+        }
+        for statement in try RelationalSchema.statements(for: .sqlite) { try db.execute(sql: statement) }
+        try db.execute(
+            sql: "INSERT INTO \(RelationalSchema.versionTable) (version, created_at) VALUES (?, ?)",
+            arguments: [RelationalSchema.version, Timestamp.now()])
+    }
+
+    /// There is no position to return to: writes are idempotent upserts (see the type's documentation).
+    public func checkpoint() throws -> String {
+        try open()
+        return "upsert"
+    }
+
+    /// Nothing to undo: the batch processed again replaces its records' rows (see the type's documentation).
+    public func rollback(to checkpoint: String) throws { try open() }
+
+    public func write(_ records: [TrialRecord]) throws {
+        try open()
+        guard let database, !records.isEmpty else { return }
+        let latest = LatestVersions.of(records)
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try Self.upsert(latest, in: db)
+                return .commit
+            }
+        }
+    }
+
+    /// Replaces the rows of every record not older than its stored version.
+    private static func upsert(_ latest: [TrialRecord], in db: Database) throws {
+        let stored = try db.cachedStatement(sql: "SELECT processed_at FROM studies WHERE record_id = ?")
+        var accepted: [TrialRecord] = []
+        var replaced: [String] = []
+        accepted.reserveCapacity(latest.count)
+        for record in latest {
+            if let processedAt = try String.fetchOne(stored, arguments: [record.id]) {
+                guard record.provenance.processedAt >= processedAt else { continue }
+                replaced.append(record.id)
+            }
+            accepted.append(record)
+        }
+        try delete(replaced, in: db)
+        let rows = RecordRows(accepted)
+        try insert(rows.studies, into: RelationalSchema.studies, db: db, replacing: true)
+        for (table, values) in zip(RelationalSchema.childTables, rows.children) {
+            try insert(values, into: table, db: db, replacing: false)
+        }
+    }
+
+    private static func delete(_ ids: [String], in db: Database) throws {
+        guard !ids.isEmpty else { return }
+        for table in RelationalSchema.childTables {
+            let statement = try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE record_id = ?")
+            for id in ids { try statement.execute(arguments: [id]) }
+        }
+    }
+
+    private static func insert(_ values: [SQLValue], into table: RelationalTable, db: Database, replacing: Bool)
+        throws
+    {
+        guard !values.isEmpty else { return }
+        let width = table.columns.count
+        let placeholders = Array(repeating: "?", count: width).joined(separator: ", ")
+        let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try db.cachedStatement(
+            sql: "\(verb) INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        var start = 0
+        var arguments: [DatabaseValue] = []
+        arguments.reserveCapacity(width)
+        while start < values.count {
+            arguments.removeAll(keepingCapacity: true)
+            for value in values[start..<start + width] { arguments.append(value.databaseValue) }
+            try statement.execute(arguments: StatementArguments(arguments))
+            start += width
+        }
+    }
+
+    public func close() throws {
+        guard let database else { return }
+        try database.close()
+        self.database = nil
+    }
+}
+
+extension SQLValue {
+    /// The value as GRDB binds it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .text(let text):
+            (text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text).databaseValue
+        case .integer(let number): number.databaseValue
+        case .boolean(let flag): flag.databaseValue
+        }
+    }
+}

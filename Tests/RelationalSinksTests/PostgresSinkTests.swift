@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import Pipeline
+import PipelineTesting
+import Synchronization
+import Testing
+import TrialModel
+
+@testable import RelationalSinks
+
+/// The `postgres` sink against the real server `Scripts/with-postgres` starts. One serialized suite: one of its
+/// tests stops and restarts the server.
+@Suite(
+    "PostgreSQL sink", .serialized, .timeLimit(.minutes(5)),
+    .enabled(if: PostgresTestDatabase.serverURL != nil, PostgresTestDatabase.skipReason))
+struct PostgresSinkTests {
+    static func subject(_ prefix: String) throws -> SinkUnderTest {
+        let schema = PostgresTestDatabase.uniqueSchema(prefix)
+        let location = try PostgresLocation(url: PostgresTestDatabase.serverURL ?? "")
+        return SinkUnderTest(
+            make: { PostgresSink(location: location, schema: schema, retryDelays: (0.05, 0.5)) },
+            database: try PostgresTestDatabase(schema: schema))
+    }
+
+    @Test func randomRecordsRoundTrip() async throws {
+        try await SinkBehaviour.randomRecordsRoundTrip(try Self.subject("random"))
+    }
+
+    @Test func newerVersionReplacesRowsOlderIsIgnored() async throws {
+        try await SinkBehaviour.newerVersionReplacesRowsOlderIsIgnored(try Self.subject("newer"))
+    }
+
+    @Test func rollbackIsANoOpBecauseReplayingABatchReplacesItsRows() async throws {
+        try await SinkBehaviour.rollbackIsANoOpBecauseReplayingABatchReplacesItsRows(try Self.subject("replay"))
+    }
+
+    @Test func theShippedDDLHasExactlyTheTablesAndColumnsTheSinkFills() async throws {
+        let subject = try Self.subject("ddl")
+        let sink = subject.make()
+        try await sink.open()
+        try await sink.close()
+        guard let database = subject.database as? PostgresTestDatabase else { return }
+        for table in RelationalSchema.allTables {
+            let columns = try await database.rows(
+                """
+                SELECT column_name::text FROM information_schema.columns
+                WHERE table_schema = '\(database.schema)' AND table_name = '\(table.name)' ORDER BY ordinal_position
+                """
+            ).map { $0[0] ?? "" }
+            #expect(columns == table.columns, "\(table.name)")
+        }
+        #expect(
+            try await database.rows(
+                "SELECT data_type::text FROM information_schema.columns WHERE table_schema = '\(database.schema)' AND column_name = 'record'"
+            ) == [["jsonb"]])
+    }
+
+    @Test func anotherSchemaVersionIsAClearErrorSayingWhatToDo() async throws {
+        let subject = try Self.subject("version")
+        let sink = subject.make()
+        try await sink.open()
+        try await sink.close()
+        guard let database = subject.database as? PostgresTestDatabase else { return }
+        try await database.execute("UPDATE trialpipe_schema SET version = 7")
+        await #expect {
+            try await subject.make().open()
+        } throws: { error in
+            let error = error as? RelationalSinkError
+            return error?.code == "schema-version" && error?.message.contains("version 7") == true
+                && error?.message.contains("Point `schema:` at a new database") == true
+        }
+    }
+
+    @Test func anUnreachableServerAtStartUpIsAClearError() async throws {
+        let location = try PostgresLocation(url: "postgres://nobody@127.0.0.1:1/none")
+        await #expect {
+            try await PostgresSink(location: location).open()
+        } throws: { error in
+            (error as? RelationalSinkError)?.message.contains("cannot connect to postgres://nobody@127.0.0.1:1/none")
+                == true
+        }
+    }
+
+    /// The server stops while a batch is written: the write waits, retrying, and lands once the server is
+    /// back; nothing is lost and nothing doubled.
+    @Test func aBatchWaitsForAStoppedServerAndLandsWhenItIsBack() async throws {
+        let control = try #require(
+            ProcessInfo.processInfo.environment["TRIALPIPE_TEST_POSTGRES_CONTROL"],
+            "Scripts/with-postgres sets TRIALPIPE_TEST_POSTGRES_CONTROL")
+        let subject = try Self.subject("dropped")
+        var generator = RandomRecords(seed: 5, wild: false)
+        var first = (0..<20).map { _ in generator.fullRecord() }
+        var second = (0..<20).map { _ in generator.fullRecord() }
+        for index in first.indices { first[index].id = String(format: "NCT1%07d", index) }
+        for index in second.indices { second[index].id = String(format: "NCT2%07d", index) }
+        let sink = subject.make()
+        try await sink.open()
+        try await sink.write(first)
+
+        try Self.server(control, "stop")
+        let landed = Flag()
+        let writing = Task {
+            try await sink.write(second)
+            landed.raise()
+        }
+        try await Task.sleep(for: .seconds(2))
+        #expect(!landed.isRaised, "the write returned while the server was down")
+        try Self.server(control, "start")
+        try await writing.value
+        try await sink.close()
+
+        #expect(try await subject.database.count("studies") == 40)
+        try await TableAgreement.expectAgreement(subject.database)
+    }
+
+    /// Runs the server's control script and waits for it with `waitpid` (Foundation's `Process` waits for
+    /// the descriptors the started server inherits, which stay open).
+    static func server(_ control: String, _ verb: String) throws {
+        var pid: pid_t = 0
+        let arguments = [control, verb]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let spawned = posix_spawn(&pid, control, nil, nil, &argv, environ)
+        #expect(spawned == 0, "cannot run \(control)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        #expect(status == 0, "\(control) \(verb) failed with status \(status)")
+    }
+}
+
+/// A flag one task raises and another reads.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func raise() { value.store(true, ordering: .sequentiallyConsistent) }
+    var isRaised: Bool { value.load(ordering: .sequentiallyConsistent) }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import PipelineTesting
+import Testing
+import TrialModel
+
+@testable import RelationalSinks
+
+@Suite("Relational parts")
+struct RelationalPartsTests {
+    @Test func aURLGivesHostPortUserPasswordDatabaseAndTLS() throws {
+        let location = try PostgresLocation(url: "postgres://app:p%40ss%3Aword@db.example:6543/trials?sslmode=require")
+        #expect(location.host == "db.example")
+        #expect(location.port == 6543)
+        #expect(location.user == "app")
+        #expect(location.password == "p@ss:word")
+        #expect(location.database == "trials")
+        #expect(location.tls == .require)
+        #expect(!location.display.contains("p@ss"), "the password must not reach logs")
+        let plain = try PostgresLocation(url: "postgresql://app@localhost/trials")
+        #expect(plain.port == 5432 && plain.tls == .disable && plain.password == nil)
+        let socket = try PostgresLocation(url: "postgres://app@/trials?host=/run/postgresql")
+        #expect(socket.socketFolder == "/run/postgresql")
+    }
+
+    @Test(arguments: [
+        ("mysql://app@db/trials", "must start with postgres://"),
+        ("postgres://db/trials", "names no user"),
+        ("postgres://app@db", "names no database"),
+        ("postgres://app@db/trials?sslmode=always", "use one of disable, prefer, require, verify-full"),
+        ("postgres://app@db/trials?pool=3", "unknown parameter 'pool'"),
+    ])
+    func aBadURLSaysWhatIsWrongAndTheForm(url: String, says: String) {
+        #expect {
+            try PostgresLocation(url: url)
+        } throws: { error in
+            let message = (error as? RelationalSinkError)?.message ?? ""
+            return message.contains(says) && message.contains("postgres://USER[:PASSWORD]@HOST")
+        }
+    }
+
+    @Test func copyTextEscapesSeparatorsAndReplacesNUL() {
+        var encoder = CopyTextEncoder()
+        let values: [SQLValue] = [
+            .text("a\tb\nc\\d\re"), .null, .integer(-42), .boolean(true), .text("x\u{0}y"), .boolean(false),
+        ]
+        encoder.appendRows(values[...], width: 3)
+        let text = String(decoding: encoder.bytes, as: UTF8.self)
+        #expect(text == "a\\tb\\nc\\\\d\\re\t\\N\t-42\nt\tx\u{FFFD}y\tf\n")
+    }
+
+    @Test func jsonNULEscapesBecomeReplacementCharactersButEscapedBackslashesStay() {
+        var encoder = CopyTextEncoder()
+        encoder.appendRows([.text(#"{"a":"x\u0000y","b":"\\u0000"}"#)][...], width: 1, jsonColumn: 0)
+        let text = String(decoding: encoder.bytes, as: UTF8.self)
+        #expect(text == #"{"a":"x\\ufffdy","b":"\\\\u0000"}"# + "\n")
+    }
+
+    @Test func aBatchKeepsTheLastVersionOfEachRecordSortedById() {
+        func record(_ id: String, _ title: String) -> TrialRecord {
+            var record = TrialRecord(
+                id: id,
+                provenance: Provenance(
+                    sourcePath: "a", sha256: "0", bytes: 1, layout: "t", pipeline: "p",
+                    processedAt: "2026-01-01T00:00:00.000Z"))
+            record.briefTitle = title
+            return record
+        }
+        let latest = LatestVersions.of([record("NCT2", "old"), record("NCT1", "one"), record("NCT2", "new")])
+        #expect(latest.map(\.id) == ["NCT1", "NCT2"])
+        #expect(latest.map(\.briefTitle) == ["one", "new"])
+    }
+
+    @Test func aRecordGivesOneRowPerListEntry() {
+        var generator = RandomRecords(seed: 7, wild: false)
+        for _ in 0..<50 {
+            let record = generator.fullRecord()
+            let rows = RecordRows([record])
+            #expect(rows.rowCount("studies") == 1)
+            #expect(rows.rowCount("conditions") == record.conditions.count)
+            #expect(rows.rowCount("interventions") == record.interventions.count)
+            #expect(
+                rows.rowCount("intervention_other_names") == record.interventions.map(\.otherNames.count).reduce(0, +))
+            #expect(
+                rows.rowCount("eligibility_criteria")
+                    == record.eligibility.inclusion.count + record.eligibility.exclusion.count)
+            #expect(
+                rows.rowCount("design_outcomes") == record.primaryOutcomes.count + record.secondaryOutcomes.count)
+            #expect(rows.rowCount("sponsors") == (record.leadSponsor == nil ? 0 : 1) + record.collaborators.count)
+            #expect(rows.rowCount("drugs") == record.drugs.count)
+            #expect(rows.rowCount("drug_atc_codes") == record.drugs.map(\.atc.count).reduce(0, +))
+            #expect(rows.rowCount("drug_classes") == record.drugs.map(\.classes.count).reduce(0, +))
+            #expect(rows.rowCount("cross_references") == record.crossReferences.count)
+            #expect(rows.rowCount("see_also") == record.seeAlso.count)
+            #expect(rows.rowCount("referenced_by") == record.referencedBy.count)
+            #expect(rows.rowCount("facilities") == record.locations.count)
+            #expect(rows.rowCount("provenance") == 1 && rows.rowCount("eligibilities") == 1)
+        }
+    }
+
+    @Test func theShippedSQLiteDDLHasExactlyTheTablesAndColumnsTheSinksFill() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            for statement in try RelationalSchema.statements(for: .sqlite) { try db.execute(sql: statement) }
+        }
+        try queue.read { db in
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'trialpipe_schema'")
+            #expect(Set(tables) == Set(RelationalSchema.allTables.map(\.name)))
+            for table in RelationalSchema.allTables {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.name))").map { $0["name"] as String }
+                #expect(columns == table.columns, "\(table.name)")
+            }
+        }
+    }
+
+    @Test func bothDDLFilesCreateTheSameTablesAndColumnsInTheSameOrder() throws {
+        let types: Set<Substring> = ["TEXT", "INTEGER", "BIGINT", "BOOLEAN", "JSONB"]
+        func shape(_ engine: RelationalSchema.Engine) throws -> [String] {
+            try RelationalSchema.statements(for: engine).map { statement in
+                statement.split(whereSeparator: \.isWhitespace).map {
+                    types.contains($0) || types.contains($0.dropLast()) ? "TYPE" : String($0)
+                }
+                .joined(separator: " ")
+            }
+        }
+        let sqlite = try shape(.sqlite)
+        let postgres = try shape(.postgres)
+        #expect(sqlite.count == postgres.count)
+        for (one, other) in zip(sqlite, postgres) { #expect(one == other) }
+    }
+}

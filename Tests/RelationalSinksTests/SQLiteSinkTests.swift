@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import PipelineTesting
+import Testing
+import TrialModel
+
+@testable import RelationalSinks
+
+@Suite("SQLite sink", .timeLimit(.minutes(3)))
+struct SQLiteSinkTests {
+    static func subject(_ folder: TemporaryFolder) throws -> SinkUnderTest {
+        let path = folder.path + "/trials.sqlite"
+        return SinkUnderTest(make: { SQLiteSink(path: path) }, database: try SQLiteTestDatabase(path: path))
+    }
+
+    @Test func randomRecordsRoundTrip() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        try await SinkBehaviour.randomRecordsRoundTrip(try Self.subject(folder))
+    }
+
+    @Test func newerVersionReplacesRowsOlderIsIgnored() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        try await SinkBehaviour.newerVersionReplacesRowsOlderIsIgnored(try Self.subject(folder))
+    }
+
+    @Test func rollbackIsANoOpBecauseReplayingABatchReplacesItsRows() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        try await SinkBehaviour.rollbackIsANoOpBecauseReplayingABatchReplacesItsRows(try Self.subject(folder))
+    }
+
+    @Test func theDatabaseIsInWALModeAndRecordsTheSchemaVersion() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let sink = SQLiteSink(path: folder.path + "/trials.sqlite")
+        try await sink.open()
+        try await sink.close()
+        let database = try SQLiteTestDatabase(path: folder.path + "/trials.sqlite")
+        #expect(try await database.rows("PRAGMA journal_mode") == [["wal"]])
+        #expect(try await database.rows("SELECT CAST(version AS TEXT) FROM trialpipe_schema") == [["1"]])
+    }
+
+    @Test func anotherSchemaVersionIsAClearErrorSayingWhatToDo() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.sqlite"
+        let sink = SQLiteSink(path: path)
+        try await sink.open()
+        try await sink.close()
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { try $0.execute(sql: "UPDATE trialpipe_schema SET version = 99") }
+        try queue.close()
+        await #expect {
+            try await SQLiteSink(path: path).open()
+        } throws: { error in
+            let error = error as? RelationalSinkError
+            return error?.code == "schema-version" && error?.message.contains("version 99") == true
+                && error?.message.contains("writes version 1") == true
+                && error?.message.contains("Point `path:` at a new database") == true
+        }
+    }
+
+    @Test func tablesNotMadeByTrialpipeAreRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { try $0.execute(sql: "CREATE TABLE studies (nct_id TEXT)") }
+        try queue.close()
+        await #expect {
+            try await SQLiteSink(path: path).open()
+        } throws: { error in
+            (error as? RelationalSinkError)?.message.contains("trialpipe did not create") == true
+        }
+    }
+}
