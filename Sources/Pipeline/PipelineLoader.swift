@@ -37,6 +37,7 @@ public struct PipelineLoader: Sendable {
         var inboxOwners: [String: String] = [:]
         var stateOwners: [String: String] = [:]
         var names: [String: String] = [:]
+        var written: [(resource: SinkResource, owner: String)] = []
         for file in files {
             do {
                 let loaded = try loadOne(file: file)
@@ -62,6 +63,19 @@ public struct PipelineLoader: Sendable {
                             "state folder \(spec.stateDirectory) is already used by \(other); give this pipeline its "
                                 + "own `state:` folder"))
                 }
+                for (index, sink) in spec.sinks.enumerated() {
+                    for resource in sink.resources {
+                        if let clash = written.first(where: { $0.resource.conflicts(with: resource) }) {
+                            errors.append(
+                                loaded.position(
+                                    ofSink: index,
+                                    "sink '\(sink.name)' writes \(resource), which \(clash.owner) already writes "
+                                        + "(\(clash.resource)); two sinks may not share a file or folder, as one's "
+                                        + "crash recovery would cut the other's records: give this sink its own path"))
+                        }
+                        written.append((resource, "sink '\(sink.name)' of \(file)"))
+                    }
+                }
                 names[spec.name] = names[spec.name] ?? file
                 inboxOwners[spec.source.inbox] = inboxOwners[spec.source.inbox] ?? file
                 stateOwners[spec.stateDirectory] = stateOwners[spec.stateDirectory] ?? file
@@ -84,8 +98,14 @@ public struct PipelineLoader: Sendable {
         var spec: PipelineSpec
         var file: String
         var marks: [Anchor: Mark]
+        /// Where each sink names its output (its `path:` or `file:`, else the sink itself), in sink order.
+        var sinkMarks: [Mark?]
         func position(of anchor: Anchor, _ message: String) -> PipelineConfigError {
             let mark = marks[anchor]
+            return PipelineConfigError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
+        }
+        func position(ofSink index: Int, _ message: String) -> PipelineConfigError {
+            let mark = index < sinkMarks.count ? sinkMarks[index] : nil
             return PipelineConfigError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
         }
     }
@@ -164,11 +184,11 @@ public struct PipelineLoader: Sendable {
         var source = try readSource(sourceMapping, file: file)
         marks[.inbox] = sourceMapping["path"]?.mark ?? sourceMapping.mark
 
-        let stages: [any Stage] = try readList(
+        let stages = try readList(
             top, key: "stages", file: file, required: false,
             types: registry.stages.mapValues { ($0.options.map(\.name), $0.make) },
             kind: "stage", environment: environment)
-        let sinks: [any Sink] = try readList(
+        let sinks = try readList(
             top, key: "sinks", file: file, required: true,
             types: registry.sinks.mapValues { ($0.options.map(\.name), $0.make) },
             kind: "sink", environment: environment)
@@ -180,9 +200,9 @@ public struct PipelineLoader: Sendable {
         try reader.finish()
         if source.processedDirectory.isEmpty { source.processedDirectory = source.inbox + "/.processed" }
         let spec = PipelineSpec(
-            name: name, file: file, source: source, stages: stages, sinks: sinks, stateDirectory: state,
-            concurrency: concurrency)
-        return Loaded(spec: spec, file: file, marks: marks)
+            name: name, file: file, source: source, stages: stages.map(\.item), sinks: sinks.map(\.item),
+            stateDirectory: state, concurrency: concurrency)
+        return Loaded(spec: spec, file: file, marks: marks, sinkMarks: sinks.map(\.mark))
     }
 
     private func readSource(_ mapping: Node.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
@@ -229,7 +249,7 @@ public struct PipelineLoader: Sendable {
             [String], @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> Item
         )],
         kind: String, environment: PluginEnvironment
-    ) throws(PipelineConfigError) -> [Item] {
+    ) throws(PipelineConfigError) -> [(item: Item, mark: Mark?)] {
         let example = kind == "sink" ? "`- type: jsonl` with `path: Outbox/trials.jsonl`" : "`- type: extract`"
         guard let node = top[key] else {
             if required {
@@ -249,7 +269,7 @@ public struct PipelineLoader: Sendable {
                 file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                 message: "`\(key):` is empty; a pipeline needs at least one \(kind), e.g. \(example)")
         }
-        var items: [Item] = []
+        var items: [(item: Item, mark: Mark?)] = []
         for item in sequence {
             guard case .mapping(let mapping) = item else {
                 throw PipelineConfigError(
@@ -281,7 +301,7 @@ public struct PipelineLoader: Sendable {
             try precheck.finish()
             let built = try make(&reader, environment)
             try reader.finish()
-            items.append(built)
+            items.append((built, mapping["path"]?.mark ?? mapping["file"]?.mark ?? mapping.mark))
         }
         return items
     }

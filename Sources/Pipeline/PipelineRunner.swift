@@ -1,7 +1,8 @@
 import Foundation
 public import Logging
 import Synchronization
-public import TrialModel
+import TrialModel
+import Watch
 
 /// Runs one pipeline over documents in its inbox: stages in parallel across documents (a bounded window),
 /// then batches committed to the sinks in order, with the ledger recording intent before and completion
@@ -17,28 +18,22 @@ public final class PipelineRunner: Sendable {
     let chain: StageChain
     /// Documents per committed batch at most.
     public let batchSize: Int
+    /// Who hears what the runner does (metrics, progress, latency measurements).
+    let events: any PipelineEvents
     private let inFlight = Mutex<Set<String>>([])
     private let stopping = Atomic<Bool>(false)
-    /// One batch is committed at a time, whoever calls ``process(names:progress:)``.
+    /// The feed of the loop now running, so ``requestStop()`` can end it.
+    private let currentFeed = Mutex<DocumentFeed?>(nil)
+    /// One batch is committed at a time, whichever loop asks.
     private let commitGate = AsyncGate()
-    /// Size and modification time of inbox files known to be done, so a rescan does not read them again.
-    private let known = Mutex<[String: FileStamp]>([:])
-
-    /// Told the inbox names of every batch once its records are durable (for latency measurements).
-    let onCommit: (@Sendable ([String]) -> Void)?
-    /// Whether done files are remembered by size and modification time, so later rescans skip them unread
-    /// (for the daemon; a single pass has no later rescans and keeps memory flat without it).
-    let remembersDoneFiles: Bool
 
     /// A runner for a pipeline; opens its state folder.
     public init(
-        spec: PipelineSpec, logger: Logger, batchSize: Int = 256, remembersDoneFiles: Bool = false,
-        onCommit: (@Sendable ([String]) -> Void)? = nil
+        spec: PipelineSpec, logger: Logger, batchSize: Int = 256, events: any PipelineEvents = NoPipelineEvents()
     ) throws {
-        self.onCommit = onCommit
-        self.remembersDoneFiles = remembersDoneFiles
         self.spec = spec
         self.logger = logger
+        self.events = events
         self.batchSize = max(1, batchSize)
         self.store = try StateStore(directory: spec.stateDirectory)
         self.corpus = SQLiteCorpusIndex(store: store)
@@ -46,9 +41,10 @@ public final class PipelineRunner: Sendable {
         self.chain = StageChain(stages: spec.stages)
     }
 
-    /// Opens the sinks and finishes what a crash left: an unfinished batch is rolled back in every sink and
+    /// Prepares the stages, opens the sinks and finishes what a crash left: an unfinished batch is rolled back in every sink and
     /// its documents are processed again.
     public func start() async throws {
+        try await chain.prepare()
         try FileManager.default.createDirectory(atPath: spec.source.inbox, withIntermediateDirectories: true)
         for sink in spec.sinks { try await sink.open() }
         if let batch = try store.unfinishedBatch() {
@@ -79,103 +75,209 @@ public final class PipelineRunner: Sendable {
 
     /// Processes the named inbox files (names relative to the inbox); returns when all are committed.
     public func process(names: [String], progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
+        await run(feed: DocumentFeed(finishedWith: names), progress: progress)
+    }
+
+    /// Processes every name the feed brings until it is finished (or ``requestStop()``), then commits what
+    /// is pending and returns.
+    ///
+    /// Documents go through the stages in a bounded window. A batch is committed as soon as the previous
+    /// commit is done and something is pending, while the next documents are processed: a trickle is
+    /// durable within one commit's time, and under load batches grow (up to ``batchSize``) on their own.
+    public func run(feed: DocumentFeed, progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
+        currentFeed.withLock { $0 = feed }
+        if stopping.load(ordering: .relaxed) { feed.finish() }
+        defer { currentFeed.withLock { $0 = nil } }
         let window = spec.concurrency
+        let clock = ContinuousClock()
         var summary = RunSummary()
+        var queue: [(name: String, seen: ContinuousClock.Instant)] = []
+        var queueStart = 0
+        var ready: [Work] = []
+        var readyStart = 0
         var pending: [Outcome.Success] = []
-        var names = names[...]
-        await withTaskGroup(of: Outcome.self) { group in
-            var running = 0
+        var refreshes: [(path: String, sha256: String, snapshot: FileSnapshot)] = []
+        var reading = false
+        var feedOpen = true
+        var committing = false
+        var running = 0
+        await withTaskGroup(of: LoopEvent.self) { group in
             while true {
-                while running < window, !stopping.load(ordering: .relaxed), let name = names.popFirst() {
-                    guard claim(name) else { continue }
-                    group.addTask { await self.processOne(name) }
-                    running += 1
+                if feedOpen, !reading {
+                    reading = true
+                    group.addTask { .names(await feed.next()) }
                 }
-                guard let outcome = await group.next() else { break }
-                running -= 1
-                switch outcome {
-                case .success(let success):
-                    pending.append(success)
-                    if pending.count >= batchSize || (running == 0 && names.isEmpty) {
-                        summary.add(await commit(pending))
-                        pending.removeAll(keepingCapacity: true)
-                        progress?(summary)
+                while readyStart == ready.count, queueStart < queue.count, !stopping.load(ordering: .relaxed) {
+                    ready = claim(queue[queueStart..<min(queue.count, queueStart + 512)])
+                    readyStart = 0
+                    queueStart = min(queue.count, queueStart + 512)
+                    if queueStart == queue.count {
+                        queue.removeAll(keepingCapacity: true)
+                        queueStart = 0
                     }
-                case .failure(let name):
-                    release(name)
-                    summary.failed += 1
-                case .skipped(let name):
-                    release(name)
-                    summary.skipped += 1
+                }
+                while running < window, readyStart < ready.count, !stopping.load(ordering: .relaxed) {
+                    let work = ready[readyStart]
+                    readyStart += 1
+                    running += 1
+                    group.addTask { .document(await self.processOne(work)) }
+                }
+                if !committing, !pending.isEmpty {
+                    let batch = Array(pending.prefix(batchSize))
+                    pending.removeFirst(batch.count)
+                    committing = true
+                    group.addTask { .committed(await self.commit(batch)) }
+                }
+                events.backlogChanged(
+                    pipeline: spec.name, waiting: queue.count - queueStart + ready.count - readyStart,
+                    inFlight: running)
+                guard let event = await group.next() else { break }
+                switch event {
+                case .names(let names):
+                    reading = false
+                    guard let names else {
+                        feedOpen = false
+                        continue
+                    }
+                    let now = clock.now
+                    queue.append(contentsOf: names.lazy.map { (name: $0, seen: now) })
+                    events.documentsDiscovered(pipeline: spec.name, count: names.count)
+                case .committed(let committed):
+                    committing = false
+                    summary.add(committed)
+                    progress?(summary)
+                case .document(let outcome):
+                    running -= 1
+                    switch outcome {
+                    case .success(let success):
+                        pending.append(success)
+                    case .failure(let name):
+                        release(name)
+                        summary.failed += 1
+                    case .skipped(let name, let refresh):
+                        release(name)
+                        summary.skipped += 1
+                        events.documentSkipped(pipeline: spec.name, name: name)
+                        if let refresh { refreshes.append(refresh) }
+                        if refreshes.count >= 256 {
+                            rememberSnapshots(refreshes)
+                            refreshes.removeAll(keepingCapacity: true)
+                        }
+                    }
                 }
             }
         }
-        if !pending.isEmpty { summary.add(await commit(pending)) }
+        // Names taken but not started (a stop was requested) stay in the inbox for the next run.
+        for work in ready[readyStart...] { release(work.name) }
+        if !refreshes.isEmpty { rememberSnapshots(refreshes) }
         return summary
     }
 
     /// Stops taking new documents; those in flight finish and are committed.
-    public func requestStop() { stopping.store(true, ordering: .relaxed) }
+    public func requestStop() {
+        stopping.store(true, ordering: .relaxed)
+        currentFeed.withLock { $0 }?.finish()
+    }
 
     /// Whether ``requestStop()`` was called.
     public var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
-    private func claim(_ name: String) -> Bool { inFlight.withLock { $0.insert(name).inserted } }
+    /// Claims names not already being processed and looks them up in the ledger with one query.
+    private func claim(_ names: ArraySlice<(name: String, seen: ContinuousClock.Instant)>) -> [Work] {
+        let claimed = inFlight.withLock { inFlight in names.filter { inFlight.insert($0.name).inserted } }
+        let states: [String: [LedgerState]]
+        do {
+            states = try store.states(paths: claimed.map(\.name))
+        } catch {
+            logger.error("ledger read failed: \(error); will retry", metadata: ["pipeline": "\(spec.name)"])
+            for item in claimed { release(item.name) }
+            return []
+        }
+        return claimed.map { Work(name: $0.name, seen: $0.seen, ledger: states[$0.name] ?? []) }
+    }
+
     private func release(_ name: String) { _ = inFlight.withLock { $0.remove(name) } }
+
+    private func rememberSnapshots(_ refreshes: [(path: String, sha256: String, snapshot: FileSnapshot)]) {
+        do { try store.rememberSnapshots(refreshes) } catch {
+            logger.warning("ledger write failed: \(error)", metadata: ["pipeline": "\(spec.name)"])
+        }
+    }
+
+    /// One inbox name claimed for processing, with what the ledger knows of it.
+    struct Work: Sendable {
+        var name: String
+        var seen: ContinuousClock.Instant
+        var ledger: [LedgerState]
+    }
 
     enum Outcome: Sendable {
         struct Success: Sendable {
             var name: String
             var document: PipelineDocument
-            var stamp: FileStamp?
+            var snapshot: FileSnapshot
+            var seen: ContinuousClock.Instant
         }
         case success(Success)
         case failure(String)
-        case skipped(String)
+        /// Already done or failed; `refresh` is a snapshot the ledger did not have yet for a done version.
+        case skipped(String, refresh: (path: String, sha256: String, snapshot: FileSnapshot)?)
     }
 
-    private func processOne(_ name: String) async -> Outcome {
+    enum LoopEvent: Sendable {
+        case names([String]?)
+        case document(Outcome)
+        case committed(RunSummary)
+    }
+
+    private func processOne(_ work: Work) async -> Outcome {
         let source = spec.source
-        let stamp = remembersDoneFiles ? FileStamp(path: source.inbox + "/" + name) : nil
-        if let stamp, known.withLock({ $0[name] }) == stamp { return .skipped(name) }
+        let name = work.name
+        // A file the ledger knows by identity is skipped unread.
+        if !work.ledger.isEmpty, let current = FileSnapshot.lstat(path: source.inbox + "/" + name),
+            let known = work.ledger.first(where: { $0.state != .inFlight && $0.describes(current) })
+        {
+            if known.state == .done { finishInbox(name) }
+            return .skipped(name, refresh: nil)
+        }
         let bytes: [UInt8]
+        let snapshot: FileSnapshot
         switch InboxFileReader.read(folder: source.inbox, name: name, maxBytes: source.maxBytes) {
         case .vanished:
-            return .skipped(name)
+            return .skipped(name, refresh: nil)
         case .refused(let code, let reason):
             fail(name: name, sha256: nil, stage: "source", code: code, message: name + " is " + reason)
             return .failure(name)
-        case .bytes(let read):
+        case .bytes(let read, let seen):
             bytes = read
+            snapshot = seen
         }
         let sha = SHA256.hex(bytes)
-        do {
-            if let entry = try store.entry(path: name, sha256: sha), entry.state != .inFlight {
-                if entry.state == .done {
-                    remember(name, stamp)
-                    finishInbox(name)
-                }
-                return .skipped(name)
-            }
-        } catch {
-            logger.error("ledger read failed for \(name): \(error)", metadata: ["pipeline": "\(spec.name)"])
-            return .skipped(name)
+        if let known = work.ledger.first(where: { $0.sha256 == sha && $0.state != .inFlight }) {
+            guard known.state == .done else { return .skipped(name, refresh: nil) }
+            finishInbox(name)
+            return .skipped(name, refresh: source.after == .keep ? (name, sha, snapshot) : nil)
         }
-        let context = StageContext(pipeline: spec.name, processedAt: Timestamp.now(), logger: logger)
+        var documentLogger = logger
+        documentLogger[metadataKey: "file"] = "\(name)"
+        documentLogger[metadataKey: "sha256"] = "\(sha)"
+        let context = StageContext(
+            pipeline: spec.name, processedAt: Timestamp.now(), logger: documentLogger, events: events)
         var document: PipelineDocument
         do {
             document = try await chain.process(
-                PipelineDocument(sourcePath: name, bytes: bytes, sha256: sha), context: context)
+                PipelineDocument(sourcePath: name, bytes: bytes, sha256: sha), context: context, events: events)
         } catch {
             fail(name: name, sha256: sha, stage: error.stage, code: error.code, message: error.message)
             return .failure(name)
         }
         document.bytes = []
-        return .success(.init(name: name, document: document, stamp: stamp))
+        return .success(.init(name: name, document: document, snapshot: snapshot, seen: work.seen))
     }
 
     private func fail(name: String, sha256: String?, stage: String, code: String, message: String) {
         let metadata: Logger.Metadata = ["pipeline": "\(spec.name)", "file": "\(name)", "stage": "\(stage)"]
+        events.documentFailed(pipeline: spec.name, name: name, stage: stage, code: code)
         do {
             let target = try quarantine.quarantine(
                 inbox: spec.source.inbox, name: name, stage: stage, code: code, message: message, sha256: sha256,
@@ -200,46 +302,58 @@ public final class PipelineRunner: Sendable {
     private func commitAlone(_ batch: [Outcome.Success]) async -> RunSummary {
         var summary = RunSummary()
         var records = batch.flatMap(\.document.records)
+        var failedSink: String?
         do {
             let again = try chain.link(&records, corpus: corpus)
             let output = records + again
             var checkpoints: [String] = []
             for sink in spec.sinks { checkpoints.append(try await sink.checkpoint()) }
-            let id = try store.beginBatch(
-                documents: batch.map { (path: $0.name, sha256: $0.document.sha256) }, checkpoints: checkpoints)
+            let store = self.store
+            let intents = batch.map { (path: $0.name, sha256: $0.document.sha256) }
+            let id = try await BlockingIO.run { [checkpoints] in
+                try store.beginBatch(documents: intents, checkpoints: checkpoints)
+            }
             do {
-                for sink in spec.sinks { try await sink.write(output) }
+                for sink in spec.sinks {
+                    failedSink = sink.name
+                    try await sink.write(output)
+                }
+                failedSink = nil
             } catch {
                 for (sink, checkpoint) in zip(spec.sinks, checkpoints) { try? await sink.rollback(to: checkpoint) }
-                try? store.abandonBatch(id)
+                _ = try? await BlockingIO.run { try store.abandonBatch(id) }
                 throw error
             }
-            try store.completeBatch(
-                id, documents: batch.map { ($0.name, $0.document.sha256, $0.document.records.map(\.id)) },
-                corpus: corpus)
+            let done = batch.map { ($0.name, $0.document.sha256, $0.document.records.map(\.id)) }
+            let snapshots = batch.map { spec.source.after == .keep ? $0.snapshot : nil }
+            let corpus = self.corpus
+            try await BlockingIO.run {
+                try store.completeBatch(id, documents: done, snapshots: snapshots, corpus: corpus)
+            }
             summary.processed = batch.count
             summary.records = output.count
-            onCommit?(batch.map(\.name))
+            let now = ContinuousClock.now
+            events.batchCommitted(
+                pipeline: spec.name,
+                batch: CommittedBatch(
+                    documents: batch.map {
+                        CommittedBatch.Document(name: $0.name, layout: nil, latency: $0.seen.secondsUntil(now))
+                    },
+                    recordsBySink: spec.sinks.map { (sink: $0.name, records: output.count) },
+                    committedAt: Date().timeIntervalSince1970))
         } catch {
             corpus.discardPending()
             logger.error(
                 "writing a batch of \(batch.count) documents failed; they stay in the inbox and are tried again: \(error)",
                 metadata: ["pipeline": "\(spec.name)"])
             summary.deferred = batch.count
+            events.batchDeferred(pipeline: spec.name, documents: batch.count, sink: failedSink, error: error)
         }
         for item in batch {
-            if summary.processed > 0 {
-                remember(item.name, item.stamp)
-                finishInbox(item.name)
-            }
+            if summary.processed > 0 { finishInbox(item.name) }
             release(item.name)
         }
         return summary
-    }
-
-    private func remember(_ name: String, _ stamp: FileStamp?) {
-        guard remembersDoneFiles, spec.source.after == .keep, let stamp else { return }
-        known.withLock { $0[name] = stamp }
     }
 
     /// Applies `after:` to a document whose records are durable.
@@ -273,17 +387,10 @@ public final class PipelineRunner: Sendable {
     }
 }
 
-/// A file's identity and version as `stat` sees it: inode, size and modification time.
-struct FileStamp: Equatable, Sendable {
-    var inode: UInt64
-    var size: Int64
-    var modified: Int64
-
-    init?(path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+extension ContinuousClock.Instant {
+    /// Seconds from this instant to `later`.
+    func secondsUntil(_ later: ContinuousClock.Instant) -> Double {
+        let duration = self.duration(to: later)
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

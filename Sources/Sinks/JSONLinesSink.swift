@@ -2,11 +2,14 @@ import Foundation
 public import Pipeline
 public import TrialModel
 
-/// Appends one JSON line per record to a file, one `write` per batch and an `fsync` after it.
+/// Appends one JSON line per record to a file, one `write` per batch and an `fsync` after it (both on the
+/// blocking-I/O thread).
 ///
 /// At start-up a torn last line (no trailing newline, from a crash mid-write) is cut off.
 public actor JSONLinesSink: Sink {
     public nonisolated let name = "jsonl"
+    /// The one place it writes.
+    public nonisolated var resources: [SinkResource] { [.file(path)] }
     /// The output file.
     public let path: String
     private var fd: Int32 = -1
@@ -70,7 +73,7 @@ public actor JSONLinesSink: Sink {
         }
     }
 
-    public func write(_ records: [TrialRecord]) throws {
+    public func write(_ records: [TrialRecord]) async throws {
         try open()
         guard !records.isEmpty else { return }
         var buffer: [UInt8] = []
@@ -79,8 +82,11 @@ public actor JSONLinesSink: Sink {
             RecordJSONWriter.append(record, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
-        try DurableFile.writeAll(buffer, to: fd, path: path)
-        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        let (fd, path) = (self.fd, self.path)
+        try await BlockingIO.run { [buffer] in
+            try DurableFile.writeAll(buffer, to: fd, path: path)
+            guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        }
     }
 
     public func close() {

@@ -9,6 +9,8 @@ public import TrialModel
 /// dropped and the closing tag written again.
 public actor XMLCollectionSink: Sink {
     public nonisolated let name = "xml"
+    /// The one place it writes.
+    public nonisolated var resources: [SinkResource] { [.file(path)] }
     /// The collection file.
     public let path: String
     private let encoder = RecordXMLEncoder(indented: false)
