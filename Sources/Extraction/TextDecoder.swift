@@ -6,6 +6,7 @@ enum TextDecoder {
 
     /// The document's text and what could not be decoded cleanly; never fails.
     static func decode(_ bytes: [UInt8]) -> (text: String, warnings: [String]) {
+        if let text = decodedAsIs(bytes) { return (text, []) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 16)
         var index = 0
@@ -39,6 +40,22 @@ enum TextDecoder {
         }
         let text = String(decoding: out, as: UTF8.self)
         return (text, sawInvalid ? [windows1252Warning] : [])
+    }
+
+    /// The text when the bytes (after a BOM) need no change: no NUL, no CR, and well-formed UTF-8.
+    private static func decodedAsIs(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            var start = 0
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+            let body = UnsafeBufferPointer(rebasing: buffer[start...])
+            var ascii = true
+            for byte in body {
+                if byte == 0x00 || byte == 0x0D { return nil }
+                if byte >= 0x80 { ascii = false }
+            }
+            if ascii { return String(decoding: body, as: UTF8.self) }
+            return String(validating: body, as: UTF8.self)
+        }
     }
 
     /// The length of the well-formed UTF-8 sequence starting at `index`, or 0 when it is not one

@@ -7,6 +7,10 @@ struct GluedLabels {
     let headings: [String]
     private let punctuatedBytes: [[UInt8]]
     private let headingBytes: [[UInt8]]
+    /// For each byte value, the indexes of the punctuated labels that start with it.
+    private let labelsByFirstByte: [[Int]]
+    /// Whether a byte value ends some punctuated label (a line without any cannot hold one).
+    private let isLastByte: [Bool]
 
     /// Labels to cut lines at.
     init(punctuated: [String], headings: [String]) {
@@ -14,36 +18,23 @@ struct GluedLabels {
         self.headings = headings
         punctuatedBytes = punctuated.map { Array($0.utf8) }
         headingBytes = headings.map { Array($0.utf8) }
+        var byFirst = [[Int]](repeating: [], count: 256)
+        var last = [Bool](repeating: false, count: 256)
+        for (index, label) in punctuatedBytes.enumerated() {
+            guard let first = label.first, let end = label.last else { continue }
+            byFirst[Int(first)].append(index)
+            last[Int(end)] = true
+        }
+        labelsByFirstByte = byFirst
+        isLastByte = last
     }
 
     /// The line cut before each glued label; a label keeps what follows it ("Phase:", "Phase 3").
     func split(_ line: String) -> [String] {
-        let bytes = Array(line.utf8)
-        var cuts: [Int] = []
-        for l in punctuatedBytes {
-            guard l.count < bytes.count else { continue }
-            var i = 1
-            while i + l.count <= bytes.count {
-                // Glued anywhere, or after a space when the label ends the line ("… effect. Phase:").
-                let endsLine = i + l.count == bytes.count
-                if bytes[i] == l[0], isGlueable(bytes[i - 1]) || (endsLine && bytes[i - 1] == 0x20),
-                    bytes[i..<(i + l.count)].elementsEqual(l)
-                {
-                    cuts.append(i)
-                    i += l.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        for h in headingBytes {
-            guard h.count < bytes.count else { continue }
-            let i = bytes.count - h.count
-            if bytes[i...].elementsEqual(h), bytes[i - 1] != 0x20, isGlueable(bytes[i - 1]) {
-                cuts.append(i)
-            }
-        }
+        var line = line
+        let cuts = line.withUTF8 { bytes -> [Int] in self.cuts(in: bytes) }
         guard !cuts.isEmpty else { return [line] }
+        let bytes = Array(line.utf8)
         var pieces: [String] = []
         var start = 0
         for cut in Set(cuts).sorted() where cut > start {
@@ -52,6 +43,42 @@ struct GluedLabels {
         }
         pieces.append(TextValue.trimmed(String(decoding: bytes[start...], as: UTF8.self)))
         return pieces.filter { !$0.isEmpty }
+    }
+
+    /// The offsets where a glued label begins. Each label is matched left to right without overlapping
+    /// itself; labels are found in one pass over the line through the table of first bytes.
+    private func cuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var cuts: [Int] = []
+        let n = bytes.count
+        if bytes.contains(where: { isLastByte[Int($0)] }) {
+            var nextAllowed = [Int](repeating: 1, count: punctuatedBytes.count)
+            var i = 1
+            while i < n {
+                for index in labelsByFirstByte[Int(bytes[i])] where i >= nextAllowed[index] {
+                    let l = punctuatedBytes[index]
+                    guard l.count < n, i + l.count <= n else { continue }
+                    // Glued anywhere, or after a space when the label ends the line ("… effect. Phase:").
+                    let endsLine = i + l.count == n
+                    if isGlueable(bytes[i - 1]) || (endsLine && bytes[i - 1] == 0x20),
+                        UnsafeBufferPointer(rebasing: bytes[i..<(i + l.count)]).elementsEqual(l)
+                    {
+                        cuts.append(i)
+                        nextAllowed[index] = i + l.count
+                    }
+                }
+                i += 1
+            }
+        }
+        for h in headingBytes {
+            guard h.count < n else { continue }
+            let i = n - h.count
+            if UnsafeBufferPointer(rebasing: bytes[i...]).elementsEqual(h), bytes[i - 1] != 0x20,
+                isGlueable(bytes[i - 1])
+            {
+                cuts.append(i)
+            }
+        }
+        return cuts
     }
 
     /// Whether a label may be glued after this byte: a letter, a digit or closing punctuation, but not a

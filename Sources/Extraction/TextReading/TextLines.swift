@@ -16,8 +16,8 @@ struct TextLines: Sendable {
     /// Splits `text` into cleaned lines.
     init(_ text: String) {
         var result: [String] = []
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        var text = text
+        text.withUTF8 { buffer in
             var start = 0
             let count = buffer.count
             var index = 0
@@ -55,6 +55,13 @@ struct TextLines: Sendable {
 
     /// One line's bytes, trimmed, with Unicode spaces as ASCII spaces and Markdown escapes removed.
     static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        if !needsCleaning(raw) {
+            var lo = 0
+            var hi = raw.count
+            while lo < hi, raw[lo] == 0x20 { lo += 1 }
+            while hi > lo, raw[hi - 1] == 0x20 { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: raw[lo..<hi]), as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
@@ -80,5 +87,17 @@ struct TextLines: Sendable {
         while lo < hi, out[lo] == 0x20 { lo += 1 }
         while hi > lo, out[hi - 1] == 0x20 { hi -= 1 }
         return String(decoding: out[lo..<hi], as: UTF8.self)
+    }
+
+    /// Whether a line has a byte that ``clean(_:)`` may change: a control space, a backslash, or the lead
+    /// byte of a Unicode space.
+    private static func needsCleaning(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in raw {
+            switch b {
+            case 0x09, 0x0B, 0x0C, 0x0D, 0x5C, 0xC2, 0xE2, 0xE3, 0xEF: return true
+            default: continue
+            }
+        }
+        return false
     }
 }

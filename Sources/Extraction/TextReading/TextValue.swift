@@ -14,19 +14,42 @@ enum TextValue {
 
     /// Runs of white space collapsed to one space, trimmed.
     static func collapsed(_ text: some StringProtocol) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for b in text.utf8 {
-            if ASCIIByte.isSpace(b) {
-                pendingSpace = !out.isEmpty
+        let string = String(text)
+        var copy = string
+        return copy.withUTF8 { bytes in
+            if isCollapsed(bytes) { return string }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if ASCIIByte.isSpace(b) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whether the bytes are already collapsed: no white space at either end, and single ASCII spaces only.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if ASCIIByte.isSpace(first) || ASCIIByte.isSpace(last) { return false }
+        var previousSpace = false
+        for b in bytes {
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if b < 0x20 && ASCIIByte.isSpace(b) {
+                return false
             } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
+                previousSpace = false
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     /// A value with the separators a copied label leaves in front of it (`:`, `|`, `-`, `—`) removed.
