@@ -58,18 +58,5 @@ extension Stage {
     public func shutdown() async {}
 }
 
-/// A failure inside a stage, with a message that says what to do about it.
-public struct StageError: Error, Sendable, CustomStringConvertible {
-    /// A short, stable code, e.g. `binary`, `malformed-xml`, `exec-crashed`.
-    public var code: String
-    /// What went wrong.
-    public var message: String
-
-    /// Creates an error.
-    public init(code: String, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// The name plugins written before ``TrialpipeError`` throw; the same type.
+public typealias StageError = TrialpipeError

@@ -61,10 +61,7 @@ public struct StageChain: Sendable {
 
     /// A stable code and a message for any error a stage throws.
     static func describe(_ error: any Error) -> (code: String, message: String) {
-        if let error = error as? StageError { return (error.code, error.message) }
-        let mirror = Mirror(reflecting: error)
-        let code = mirror.children.first { $0.label == "code" }?.value as? String
-        let message = mirror.children.first { $0.label == "message" }?.value as? String
-        return (code ?? "error", message ?? String(describing: error))
+        if let error = error as? any DescribedError { return (error.errorCode.rawValue, error.errorMessage) }
+        return (TrialpipeError.Code.error.rawValue, String(describing: error))
     }
 }

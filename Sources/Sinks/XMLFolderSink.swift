@@ -65,7 +65,7 @@ public actor XMLFolderSink: Sink {
         if temps.count > 1 { try syncFilesystem(of: folder) }
         for (temp, final) in temps {
             guard rename(temp, final) == 0 else {
-                let error = DurableFile.posixError("cannot rename \(temp)")
+                let error = TrialpipeError.systemCall("cannot rename \(temp)")
                 unlink(temp)
                 throw error
             }
@@ -78,21 +78,21 @@ public actor XMLFolderSink: Sink {
     /// Flushes the filesystem holding `folder` (Linux `syncfs`), making every file written there durable.
     static func syncFilesystem(of folder: String) throws {
         let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw DurableFile.posixError("cannot open \(folder)") }
+        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot open \(folder)") }
         defer { Foundation.close(fd) }
         #if os(Linux)
-            guard linuxSyncfs(fd) == 0 else { throw DurableFile.posixError("cannot sync \(folder)") }
+            guard linuxSyncfs(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
         #else
-            guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot sync \(folder)") }
+            guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
         #endif
     }
 
     static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws {
         let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DurableFile.posixError("cannot create \(path)") }
+        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot create \(path)") }
         defer { Foundation.close(fd) }
         try DurableFile.writeAll(bytes, to: fd, path: path)
-        if sync, fsync(fd) != 0 { throw DurableFile.posixError("cannot fsync \(path)") }
+        if sync, fsync(fd) != 0 { throw TrialpipeError.systemCall("cannot fsync \(path)") }
     }
 }
 

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 import TrialModel
 
 /// `trialpipe extract FILE…`: prints the records of documents, touching no sink and no state.

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 public import Pipeline
+public import PipelineRuntime
 import Synchronization
 import Watch
 

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 
 /// `trialpipe run [--once] [FILE…]`: runs pipelines.
 struct RunCommand: AsyncParsableCommand {

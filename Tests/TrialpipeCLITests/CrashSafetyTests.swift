@@ -33,7 +33,7 @@ struct CrashSafetyTests {
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         if let log {
-            FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         } else {
             process.standardError = FileHandle.nullDevice

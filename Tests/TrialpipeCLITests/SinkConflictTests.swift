@@ -1,6 +1,7 @@
 import BuiltinPlugins
 import Foundation
 import Pipeline
+import PipelineRuntime
 import PipelineTesting
 import Testing
 
@@ -47,7 +48,7 @@ struct SinkConflictTests {
         #expect(error.line == 7)
         #expect(error.column == 11)
         #expect(error.message.contains("already writes"))
-        #expect(error.message.contains("of a.yaml"))
+        #expect(error.message.contains("/a.yaml already writes"))
         #expect(error.message.contains("give this sink its own path"))
     }
 
@@ -67,13 +68,5 @@ struct SinkConflictTests {
             ("b.yaml", Self.pipeline(name: "b", sinks: "  - type: jsonl\n    path: Outbox/b.jsonl")),
         ])
         #expect(fine.isEmpty)
-    }
-
-    @Test func overlapIsJudgedOnNormalisedPaths() {
-        #expect(SinkResource.file("/o/a.jsonl").conflicts(with: .file("/o/./x/../a.jsonl")))
-        #expect(SinkResource.folder("/o/xml").conflicts(with: .file("/o/xml/NCT1.xml")))
-        #expect(SinkResource.file("/o/xml/NCT1.xml").conflicts(with: .folder("/o/xml")))
-        #expect(!SinkResource.folder("/o/xml").conflicts(with: .file("/o/xml2.jsonl")))
-        #expect(!SinkResource.file("/o/a").conflicts(with: .file("/o/b")))
     }
 }

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 import Sinks
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+public import Pipeline
 import Synchronization
 import TrialModel
 import Watch
@@ -81,9 +82,11 @@ public final class PipelineRunner: Sendable {
     /// Processes every name the feed brings until it is finished (or ``requestStop()``), then commits what
     /// is pending and returns.
     ///
-    /// Documents go through the stages in a bounded window. A batch is committed as soon as the previous
-    /// commit is done and something is pending, while the next documents are processed: a trickle is
-    /// durable within one commit's time, and under load batches grow (up to ``batchSize``) on their own.
+    /// Documents go through the stages in a bounded window, and batches are committed while the next
+    /// documents are processed. While the feed is open, a batch is committed as soon as the previous commit
+    /// is done and something is pending: a trickle is durable within one commit's time, and under load
+    /// batches grow (up to ``batchSize``) on their own. Once the feed is finished, what it held is committed
+    /// in full batches.
     public func run(feed: DocumentFeed, progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
         currentFeed.withLock { $0 = feed }
         if stopping.load(ordering: .relaxed) { feed.finish() }
@@ -116,13 +119,20 @@ public final class PipelineRunner: Sendable {
                         queueStart = 0
                     }
                 }
-                while running < window, readyStart < ready.count, !stopping.load(ordering: .relaxed) {
+                // At most one batch waits while another is committed: memory stays bounded when the sinks
+                // are slower than the stages.
+                while running < window, pending.count + running < batchSize, readyStart < ready.count,
+                    !stopping.load(ordering: .relaxed)
+                {
                     let work = ready[readyStart]
                     readyStart += 1
                     running += 1
                     group.addTask { .document(await self.processOne(work)) }
                 }
-                if !committing, !pending.isEmpty {
+                // While the feed is open (the daemon) a batch goes as soon as the committer is free; a
+                // backlog already known (`run --once`) is committed in full batches, and the rest at the end.
+                let drained = !feedOpen && queueStart == queue.count && readyStart == ready.count && running == 0
+                if !committing, !pending.isEmpty, feedOpen || drained || pending.count >= batchSize {
                     let batch = Array(pending.prefix(batchSize))
                     pending.removeFirst(batch.count)
                     committing = true
@@ -246,7 +256,7 @@ public final class PipelineRunner: Sendable {
         case .vanished:
             return .skipped(name, refresh: nil)
         case .refused(let code, let reason):
-            fail(name: name, sha256: nil, stage: "source", code: code, message: name + " is " + reason)
+            fail(name: name, sha256: nil, stage: "source", code: code.rawValue, message: name + " is " + reason)
             return .failure(name)
         case .bytes(let read, let seen):
             bytes = read
@@ -384,13 +394,5 @@ public final class PipelineRunner: Sendable {
                 logger.error("cannot create \(source.processedDirectory): \(error)")
             }
         }
-    }
-}
-
-extension ContinuousClock.Instant {
-    /// Seconds from this instant to `later`.
-    func secondsUntil(_ later: ContinuousClock.Instant) -> Double {
-        let duration = self.duration(to: later)
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import Pipeline
 public import Watch
 
 /// Reads one document from the inbox, refusing anything that is not a plain regular file inside it.
@@ -11,7 +12,7 @@ public enum InboxFileReader {
         /// The file's bytes, and its identity as the open file descriptor saw it.
         case bytes([UInt8], FileSnapshot)
         /// The entry must be quarantined unread, for this reason.
-        case refused(code: String, reason: String)
+        case refused(code: TrialpipeError.Code, reason: String)
         /// The entry is gone (moved or deleted since it was listed).
         case vanished
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Pipeline
 public import Watch
 
 /// What the ledger knows of one document (one path with one content hash).

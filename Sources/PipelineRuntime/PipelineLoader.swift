@@ -1,4 +1,5 @@
 import Foundation
+public import Pipeline
 import Yams
 
 /// Reads pipeline files: environment interpolation, YAML with positions, every plugin's own options,
@@ -97,9 +98,9 @@ public struct PipelineLoader: Sendable {
         enum Anchor { case name, inbox, state }
         var spec: PipelineSpec
         var file: String
-        var marks: [Anchor: Mark]
+        var marks: [Anchor: ConfigNode.Mark]
         /// Where each sink names its output (its `path:` or `file:`, else the sink itself), in sink order.
-        var sinkMarks: [Mark?]
+        var sinkMarks: [ConfigNode.Mark?]
         func position(of anchor: Anchor, _ message: String) -> PipelineConfigError {
             let mark = marks[anchor]
             return PipelineConfigError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
@@ -124,12 +125,12 @@ public struct PipelineLoader: Sendable {
         do { text = try EnvironmentInterpolation.apply(raw, environment: environment, file: file) } catch {
             throw PipelineConfigErrors([error])
         }
-        let root: Node
+        let root: ConfigNode
         do {
             guard let composed = try Yams.compose(yaml: text) else {
                 throw fail(1, 1, "the pipeline file is empty; it needs name, source, stages and sinks")
             }
-            root = composed
+            root = ConfigNode(yaml: composed)
         } catch let error as PipelineConfigErrors {
             throw error
         } catch let error as YamlError {
@@ -159,13 +160,13 @@ public struct PipelineLoader: Sendable {
         }
     }
 
-    private func build(root: Node, file: String) throws(PipelineConfigError) -> Loaded {
+    private func build(root: ConfigNode, file: String) throws(PipelineConfigError) -> Loaded {
         guard case .mapping(let top) = root else {
             throw PipelineConfigError(
                 file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
                 message: "a pipeline file is a mapping with name, source, stages and sinks")
         }
-        var marks: [Loaded.Anchor: Mark] = [:]
+        var marks: [Loaded.Anchor: ConfigNode.Mark] = [:]
         var reader = OptionReader(
             mapping: top, file: file, baseDirectory: baseDirectory, subject: "the pipeline", known: Self.topLevelKeys)
         let name = try reader.requiredString("name", example: "trials")
@@ -205,7 +206,7 @@ public struct PipelineLoader: Sendable {
         return Loaded(spec: spec, file: file, marks: marks, sinkMarks: sinks.map(\.mark))
     }
 
-    private func readSource(_ mapping: Node.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
+    private func readSource(_ mapping: ConfigNode.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
         var reader = OptionReader(
             mapping: mapping, file: file, baseDirectory: baseDirectory, subject: "source 'inbox'",
             known: Self.sourceKeys)
@@ -244,12 +245,12 @@ public struct PipelineLoader: Sendable {
     }
 
     private func readList<Item>(
-        _ top: Node.Mapping, key: String, file: String, required: Bool,
+        _ top: ConfigNode.Mapping, key: String, file: String, required: Bool,
         types: [String: (
             [String], @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> Item
         )],
         kind: String, environment: PluginEnvironment
-    ) throws(PipelineConfigError) -> [(item: Item, mark: Mark?)] {
+    ) throws(PipelineConfigError) -> [(item: Item, mark: ConfigNode.Mark?)] {
         let example = kind == "sink" ? "`- type: jsonl` with `path: Outbox/trials.jsonl`" : "`- type: extract`"
         guard let node = top[key] else {
             if required {
@@ -259,17 +260,18 @@ public struct PipelineLoader: Sendable {
             }
             return []
         }
-        guard case .sequence(let sequence) = node else {
+        guard case .list(let list) = node else {
             throw PipelineConfigError(
                 file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                 message: "`\(key):` must be a list of \(kind)s, each a mapping such as \(example)")
         }
+        let sequence = list.items
         if required, sequence.isEmpty {
             throw PipelineConfigError(
                 file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                 message: "`\(key):` is empty; a pipeline needs at least one \(kind), e.g. \(example)")
         }
-        var items: [(item: Item, mark: Mark?)] = []
+        var items: [(item: Item, mark: ConfigNode.Mark?)] = []
         for item in sequence {
             guard case .mapping(let mapping) = item else {
                 throw PipelineConfigError(
