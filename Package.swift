@@ -33,7 +33,12 @@ let package = Package(
         .target(
             name: "TrialModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming),
-        .target(name: "Extraction", dependencies: ["TrialModel", "XMLSupport"], swiftSettings: upcoming),
+        .target(
+            name: "Extraction",
+            dependencies: ["TrialModel", "XMLSupport"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "Enrichment",
             dependencies: ["TrialModel"],
@@ -94,7 +99,7 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "PipelineTesting", "TrialModel"],
-            swiftSettings: upcoming),
+            exclude: ["Fixtures"], swiftSettings: upcoming),
         .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "TrialModel"], swiftSettings: upcoming),
         .testTarget(
             name: "PipelineTests",

@@ -2,7 +2,9 @@ import Pipeline
 import TrialModel
 
 /// Links a batch of records with the corpus: `inCorpus` on every cross-reference, `referencedBy` on every
-/// record, and backlinks added to earlier records, which are returned to be written again.
+/// record, and backlinks added to earlier records; an earlier record that named a newly arrived one gets
+/// `inCorpus: true` for it. Earlier records that change are returned to be written again, so the latest
+/// version of every record agrees with the corpus whatever the order the documents arrived in.
 enum CrossReferenceLinker {
     static func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord] {
         var rewritten: [TrialRecord] = []
@@ -18,6 +20,18 @@ enum CrossReferenceLinker {
             }
             records[index] = record
             try corpus.store(record)
+            // Records that named this one before it arrived now name a record in the corpus.
+            for referrer in try corpus.referrers(of: record.id) where referrer != record.id {
+                if let local = records[..<index].lastIndex(where: { $0.id == referrer }) {
+                    if records[local].markInCorpus(record.id) { try corpus.store(records[local]) }
+                } else if let at = rewrittenIndex[referrer] {
+                    if rewritten[at].markInCorpus(record.id) { try corpus.store(rewritten[at]) }
+                } else if var earlier = try corpus.record(referrer), earlier.markInCorpus(record.id) {
+                    try corpus.store(earlier)
+                    rewrittenIndex[referrer] = rewritten.count
+                    rewritten.append(earlier)
+                }
+            }
             for reference in record.crossReferences where reference.inCorpus && reference.nctId != record.id {
                 let target = reference.nctId
                 if let local = records[..<index].lastIndex(where: { $0.id == target }) {
@@ -39,5 +53,16 @@ enum CrossReferenceLinker {
             }
         }
         return rewritten
+    }
+}
+
+extension TrialRecord {
+    /// Marks the cross-reference to `id` as in the corpus; true when it was not marked before.
+    fileprivate mutating func markInCorpus(_ id: String) -> Bool {
+        guard let position = crossReferences.firstIndex(where: { $0.nctId == id && !$0.inCorpus }) else {
+            return false
+        }
+        crossReferences[position].inCorpus = true
+        return true
     }
 }

@@ -6,21 +6,43 @@ public import TrialModel
 /// (`referencedBy`) kept up to date across the corpus.
 public struct NCTXrefStage: Stage {
     public let name = "nct-xref"
+    /// The most cross-references one record keeps.
+    public let maxReferences: Int
 
     /// The plugin description.
     public static let type = StageType(
         name: "nct-xref",
         summary: "lists every other NCT id the document mentions and keeps backlinks between records (referencedBy)",
-        options: []
-    ) { (_: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in NCTXrefStage() }
+        options: [
+            PluginOption(
+                "max-references", type: "integer", default: String(CrossReferenceFinder.defaultLimit),
+                "the most cross-references one record keeps; a record that names more keeps the first ones and says so in its warnings"
+            )
+        ]
+    ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
+        NCTXrefStage(
+            maxReferences: try options.integer("max-references", in: 1...1_000_000)
+                ?? CrossReferenceFinder.defaultLimit)
+    }
 
-    /// A stage.
-    public init() {}
+    /// The most cross-references one record keeps unless the pipeline file says otherwise.
+    public static let defaultMaxReferences = CrossReferenceFinder.defaultLimit
+
+    /// A stage that keeps at most `maxReferences` cross-references per record.
+    public init(maxReferences: Int = NCTXrefStage.defaultMaxReferences) {
+        self.maxReferences = maxReferences
+    }
 
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
         for index in document.records.indices {
-            document.records[index].crossReferences = CrossReferenceFinder.find(in: document.records[index])
+            let found = CrossReferenceFinder.find(in: document.records[index], limit: maxReferences)
+            document.records[index].crossReferences = found.references
+            if found.omitted > 0 {
+                document.records[index].warnings.append(
+                    "cross-references: kept the first \(maxReferences) of \(maxReferences + found.omitted) NCT ids "
+                        + "the document names (raise the nct-xref stage's max-references option to keep more)")
+            }
         }
         return document
     }

@@ -33,18 +33,24 @@ public struct DrugClassEnricher: Sendable {
         var found = FoundDrugs()
         var unknownWords: [(word: [UInt8], spelling: String, field: RecordField, order: Int)] = []
         var order = 0
+        // Drugs found in the record's fields; the document text then adds only drugs no field names.
+        var inFields: Set<Int>?
         RecordField.forEachText(of: record) { field, text in
+            if field == .text, inFields == nil { inFields = found.drugIndices }
             MatchText.withBytes(text) { bytes in
                 matcher.scan(
                     bytes, allowingStrict: field.isInterventionField,
                     hit: { hit in
                         let spelling = MatchText.spelling(bytes, from: hit.start, to: hit.end)
                         for drug in matcher.patterns[hit.pattern].drugs {
+                            if field == .text, inFields?.contains(drug) == true { continue }
                             found.add(drug, spelling: spelling, field: field, order: order)
                             order += 1
                         }
                     },
                     unknownWord: { range in
+                        // Misspellings are read in fields only; document text has too many ordinary words.
+                        guard field != .text else { return }
                         let spelling = MatchText.spelling(bytes, from: range.lowerBound, to: range.upperBound)
                         unknownWords.append((Array(bytes[range]), spelling, field, order))
                         order += 1

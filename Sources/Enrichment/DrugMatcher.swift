@@ -214,10 +214,9 @@ public struct DrugMatcher: Sendable {
             let terminal = terminalOf[node]
             guard terminal >= 0, !MatchText.isWordCharacter(text, at: position) else { continue }
             for candidate in terminalPatterns[Int(terminal)] {
-                let pattern = patterns[Int(candidate)]
-                if pattern.strict {
+                if patterns[Int(candidate)].strict {
                     guard allowingStrict,
-                        MatchText.folded(text, from: start, to: position) == pattern.exactSpelling
+                        MatchText.folded(text, from: start, to: position) == patterns[Int(candidate)].exactSpelling
                     else { continue }
                 }
                 best = (Int(candidate), position)

@@ -18,6 +18,9 @@ public enum RecordField: String, Sendable, CaseIterable, Comparable {
     case references
     /// Titles of the related links the document lists.
     case seeAlso
+    /// Document text no field holds (pages read as text or HTML): searched after every field, for drugs and
+    /// trial ids not found in one.
+    case text
 
     /// Whether the field states what the study gives (interventions and arm groups).
     public var isInterventionField: Bool { self == .interventions || self == .armGroups }
@@ -30,6 +33,12 @@ public enum RecordField: String, Sendable, CaseIterable, Comparable {
     /// Calls `body` with each text of `record`, field by field in order. See-also titles come from both
     /// `seeAlso` and links the see-also stage has not moved yet.
     static func forEachText(of record: TrialRecord, _ body: (RecordField, String) -> Void) {
+        forEachFieldText(of: record, body)
+        if let text = record.annotations.documentText { body(.text, text) }
+    }
+
+    /// Calls `body` with each text of the record's fields, without the document text.
+    static func forEachFieldText(of record: TrialRecord, _ body: (RecordField, String) -> Void) {
         for intervention in record.interventions {
             body(.interventions, intervention.name)
             if let description = intervention.description { body(.interventions, description) }

@@ -54,7 +54,7 @@ enum CTGovCriteria {
 
         for rawLine in CTGovText.lines(text) {
             let line = rawLine.drop { $0.isWhitespace }
-            if line.allSatisfy(\.isWhitespace) {
+            if line.isEmpty {
                 finish()
                 continue
             }
@@ -124,6 +124,17 @@ enum CTGovCriteria {
 
     /// The line without its bullet or number, or nil when it does not start with one.
     static func withoutMarker(_ line: Substring) -> Substring? {
+        // Most lines start with an ASCII letter or a character no marker begins with: decide on the byte.
+        if let lead = line.utf8.first, lead < 0x80 {
+            switch lead {
+            case UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "("),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                break
+            default:
+                return nil
+            }
+        }
         guard let first = line.first else { return nil }
         let afterFirst = line.dropFirst()
         switch first {

@@ -23,9 +23,11 @@ enum CTGovJSONExtractor {
     }
 
     private static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> CTGovLooseJSON {
+        if let tree = JSONTree.parse(bytes) { return CTGovLooseJSON(tree) }
+        // What the strict reader refuses (another encoding, a byte-order mark, an error) Foundation judges.
         do {
             return CTGovLooseJSON(
-                try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
+                foundation: try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
             throw ExtractionError(
@@ -61,9 +63,9 @@ enum CTGovJSONExtractor {
             + "a page of studies ({\"studies\": [...]}) or an array of studies"
         if isStudy(json) { return ([json], 0) }
         let list: [CTGovLooseJSON]
-        if json.isObject, json["studies"].value is [Any] {
+        if json.isObject, json["studies"].isArray {
             list = json["studies"].array
-        } else if json.value is [Any] {
+        } else if json.isArray {
             list = json.array
         } else if json.isObject {
             let keys = json.keys.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
@@ -72,7 +74,7 @@ enum CTGovJSONExtractor {
                 message: expected + "; found an object with keys " + (keys.isEmpty ? "none" : keys))
         } else {
             throw ExtractionError(
-                code: "not-a-study", message: expected + "; found a JSON \(kind(of: json.value))")
+                code: "not-a-study", message: expected + "; found a JSON \(json.kind)")
         }
         let studies = list.filter(isStudy)
         guard !studies.isEmpty else {
@@ -86,16 +88,6 @@ enum CTGovJSONExtractor {
 
     private static func isStudy(_ json: CTGovLooseJSON) -> Bool {
         json["protocolSection"].isObject
-    }
-
-    private static func kind(of value: Any?) -> String {
-        switch value {
-        case is String: return "string"
-        case is NSNumber: return "number or boolean"
-        case is [Any]: return "array"
-        case nil: return "null"
-        default: return "value"
-        }
     }
 }
 

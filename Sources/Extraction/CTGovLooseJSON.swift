@@ -1,22 +1,28 @@
 import Foundation
 
-/// A forgiving view of a `JSONSerialization` value: missing keys, `null` and values of an unexpected type
-/// all read as absent, and numbers and strings convert into each other where that is unambiguous.
+/// A forgiving view of a parsed JSON value: missing keys, `null` and values of an unexpected type all read
+/// as absent, and numbers and strings convert into each other where that is unambiguous (with Foundation's
+/// rules for numbers).
 struct CTGovLooseJSON {
-    let value: Any?
+    let tree: JSONTree?
 
-    init(_ value: Any?) {
-        // Compare types, not values: `value is NSNull` would bridge a whole Swift dictionary to Foundation.
-        if let value, type(of: value) == NSNull.self {
-            self.value = nil
+    init(_ tree: JSONTree?) {
+        if case .null = tree {
+            self.tree = nil
         } else {
-            self.value = value
+            self.tree = tree
         }
+    }
+
+    /// A view of a `JSONSerialization` value (for documents only Foundation reads).
+    init(foundation value: Any?) {
+        self.init(Self.tree(of: value))
     }
 
     /// The member `key` of an object; absent for anything else.
     subscript(_ key: String) -> CTGovLooseJSON {
-        CTGovLooseJSON((value as? [String: Any])?[key])
+        guard case .object(let members) = tree else { return CTGovLooseJSON(nil) }
+        return CTGovLooseJSON(members[key])
     }
 
     /// The value at a dotted path of object members (`"statusModule.startDateStruct.date"`).
@@ -26,50 +32,87 @@ struct CTGovLooseJSON {
         return current
     }
 
-    var isObject: Bool { value is [String: Any] }
+    var isObject: Bool {
+        if case .object = tree { return true }
+        return false
+    }
+
+    var isArray: Bool {
+        if case .array = tree { return true }
+        return false
+    }
 
     /// The object's keys, sorted; empty for anything else.
-    var keys: [String] { (value as? [String: Any]).map { $0.keys.sorted() } ?? [] }
+    var keys: [String] {
+        guard case .object(let members) = tree else { return [] }
+        return members.keys.sorted()
+    }
 
     /// The items of an array; empty for anything else.
     var array: [CTGovLooseJSON] {
-        (value as? [Any])?.map { CTGovLooseJSON($0) } ?? []
+        guard case .array(let items) = tree else { return [] }
+        return items.map { CTGovLooseJSON($0) }
     }
 
     /// A string, or a number written as one.
     var string: String? {
-        if let string = value as? String { return string }
-        if let number, !isBoolean(number) { return number.stringValue }
-        return nil
+        switch tree {
+        case .string(let string): return string
+        case .number(let literal): return Self.number(literal)?.stringValue
+        default: return nil
+        }
     }
 
     /// An integer, from a whole number or a string holding one.
     var int: Int? {
-        if let number, !isBoolean(number) {
+        switch tree {
+        case .number(let literal):
+            guard let number = Self.number(literal) else { return nil }
             let double = number.doubleValue
             return double.rounded() == double && abs(double) < 1e15 ? Int(double) : nil
+        case .string(let string): return Int(string.trimmingCharacters(in: .whitespaces))
+        default: return nil
         }
-        if let string = value as? String { return Int(string.trimmingCharacters(in: .whitespaces)) }
-        return nil
     }
 
-    /// A boolean, from `true`/`false`.
+    /// A boolean, from `true`/`false` (or a number Foundation reads as one).
     var bool: Bool? {
-        if let number, isBoolean(number) { return number.boolValue }
-        return value as? Bool
-    }
-
-    /// The value when it is a Foundation number (checked by type, so nothing is bridged).
-    private var number: NSNumber? {
-        guard let value, type(of: value) is NSNumber.Type else { return nil }
-        return value as? NSNumber
+        switch tree {
+        case .bool(let value): return value
+        case .number(let literal): return Self.number(literal).flatMap { ($0 as Any) as? Bool }
+        default: return nil
+        }
     }
 
     /// The strings of an array of strings (other items skipped).
     var strings: [String] { array.compactMap(\.string) }
 
-    private func isBoolean(_ number: NSNumber) -> Bool {
-        // Foundation marks JSON booleans with the `c` (char) Objective-C type.
-        String(cString: number.objCType) == "c"
+    /// What kind of value this is, for messages: string, number or boolean, array, null, value.
+    var kind: String {
+        switch tree {
+        case .string: return "string"
+        case .number, .bool: return "number or boolean"
+        case .array: return "array"
+        case nil, .null: return "null"
+        case .object: return "value"
+        }
+    }
+
+    /// The number Foundation makes of a JSON number literal.
+    private static func number(_ literal: String) -> NSNumber? {
+        try? JSONSerialization.jsonObject(with: Data(literal.utf8), options: [.fragmentsAllowed]) as? NSNumber
+    }
+
+    /// The tree of a `JSONSerialization` value.
+    private static func tree(of value: Any?) -> JSONTree? {
+        guard let value, type(of: value) != NSNull.self else { return nil }
+        if let string = value as? String { return .string(string) }
+        if type(of: value) is NSNumber.Type, let number = value as? NSNumber {
+            if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            return .number(number.stringValue)
+        }
+        if let items = value as? [Any] { return .array(items.map { tree(of: $0) ?? .null }) }
+        if let members = value as? [String: Any] { return .object(members.mapValues { tree(of: $0) ?? .null }) }
+        return nil
     }
 }

@@ -159,12 +159,42 @@ enum CTGovText {
 
     /// White space (ASCII, no-break and the other Unicode spaces) collapsed to single spaces, trimmed.
     static func collapse(_ text: some StringProtocol) -> String {
+        if let range = text.utf8.withContiguousStorageIfAvailable(collapsedRange), let (lo, hi) = range {
+            let utf8 = text.utf8
+            return String(text[utf8.index(utf8.startIndex, offsetBy: lo)..<utf8.index(utf8.startIndex, offsetBy: hi)])
+        }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         text.utf8.withContiguousStorageIfAvailable { collapse($0, into: &out, pendingSpace: &pendingSpace) }
             ?? Array(text.utf8).withUnsafeBufferPointer { collapse($0, into: &out, pendingSpace: &pendingSpace) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The trimmed byte range of text that is collapsed already (single ASCII spaces inside, no other white
+    /// space and no lead byte of a Unicode space anywhere), or nil when it needs the full pass.
+    private static func collapsedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi, isASCIISpace(bytes[lo]) { lo += 1 }
+        while hi > lo, isASCIISpace(bytes[hi - 1]) { hi -= 1 }
+        var previousSpace = false
+        for index in lo..<hi {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if previousSpace { return nil }
+                previousSpace = true
+            } else if byte < 0x20 {
+                if byte >= 0x09 && byte <= 0x0D { return nil }
+                previousSpace = false
+            } else if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+                return nil
+            } else {
+                previousSpace = false
+            }
+        }
+        return (lo, hi)
     }
 
     private static func collapse(

@@ -38,6 +38,13 @@ public struct DocumentExtractor: Sendable {
         case .binary:
             throw ExtractionError(
                 code: "binary", message: "the document is binary data, not text, HTML, XML or JSON")
+        case .json where !JSONStart.isPlausible(bytes):
+            // A page that begins with a bracketed banner is a page, not broken JSON.
+            let decoded = TextDecoder.decode(bytes)
+            records = [
+                TextExtraction.extract(
+                    text: decoded.text, input: input, warnings: [JSONStart.readAsTextWarning] + decoded.warnings)
+            ]
         case .json:
             records = try CTGovJSONExtractor.extract(input)
         case .ctgovXML:

@@ -14,8 +14,11 @@ enum GenericLayout {
 
     /// Fills `record` from the page's lines.
     static func fill(_ record: inout TrialRecord, from lines: TextLines) {
-        let all = lines.lines
+        let all = PageLines.normalized(lines.lines)
+        let dayFirst = SlashDates.dayFirst(in: all)
         var unclaimed: [(index: Int, line: String)] = []
+        var firstLabelIndex = all.count
+        var statusFromOverallLabel = false
         var index = 0
         while index < all.count {
             let line = all[index]
@@ -29,6 +32,18 @@ enum GenericLayout {
                 }
                 continue
             }
+            if let kind = OutcomeCells.heading(line) {
+                var next = index
+                let outcomes = OutcomeCells.read(all, from: &next)
+                if !outcomes.isEmpty {
+                    switch kind {
+                    case .primary: record.primaryOutcomes += outcomes
+                    case .secondary: record.secondaryOutcomes += outcomes
+                    }
+                    index = next
+                    continue
+                }
+            }
             if TextValue.hasPipe(line), EnumNormalizer.key(line).hasPrefix("STATUS_CLINICAL_TRIAL") {
                 record.annotations.listedLinks += RelatedTrialsReader.read(
                     takeUntilHeading(all, from: &index))
@@ -39,6 +54,7 @@ enum GenericLayout {
                 unclaimed.append((index - 1, line))
                 continue
             }
+            firstLabelIndex = min(firstLabelIndex, index - 1)
             var values = label.value.isEmpty ? [] : [label.value]
             if slot == .criteria || slot == .inclusionCriteria || slot == .exclusionCriteria {
                 // An inclusion or exclusion heading stays with its lines; a general one gives way to them.
@@ -50,18 +66,63 @@ enum GenericLayout {
             if values.isEmpty {
                 values = takeValue(all, from: &index, slot: slot)
             }
+            if slot == .interventions {
+                values = InterventionItems.read(values, inline: label.value, lines: all, from: &index)
+                if record.phases.isEmpty, let phase = values.first(where: PhaseText.isPhaseOnly) {
+                    record.phases = PhaseNormalizer.phases(phase)
+                }
+                values.removeAll(where: PhaseText.isPhaseOnly)
+            }
+            if slot == .conditions { values = values.flatMap(PageFieldRules.gluedItems) }
+            if slot.isList { values = values.filter(PageFieldRules.isListItem) }
+            if let first = values.first, !slot.isList, !PageFieldRules.isPlausible(first, for: slot) {
+                // A coded value with its tooltip glued on ("ObservationalDescribes …") is the value alone.
+                guard let value = PageFieldRules.withoutGluedExplanation(first),
+                    PageFieldRules.normalizes(value, for: slot), PageFieldRules.isPlausible(value, for: slot)
+                else { continue }
+                values = [value]
+            }
+            if PageFieldRules.isDate(slot) { values = values.map { SlashDates.iso($0, dayFirst: dayFirst) } }
+            if slot == .phase { values = values.map(PageFieldRules.phaseValue) }
+            if slot == .status, let value = values.first {
+                // An overall status outranks a recruitment status stated before it.
+                let isOverall = label.key.hasPrefix("OVERALL")
+                guard record.overallStatus == nil || (isOverall && !statusFromOverallLabel) else { continue }
+                if let status = LabelVocabulary.shipped.status(value) ?? EnumNormalizer.overallStatus(value) {
+                    record.overallStatus = status
+                    statusFromOverallLabel = isOverall
+                }
+                continue
+            }
             RecordFields.assign(slot, label: label.label, values: values, to: &record)
         }
-        if record.briefTitle == nil, record.officialTitle == nil,
-            let title = unclaimed.first(where: { isTitleLike($0.line) })
+        var nonEmptyBefore = [Int](repeating: 0, count: all.count + 1)
+        for (position, line) in all.enumerated() {
+            nonEmptyBefore[position + 1] = nonEmptyBefore[position] + (line.isEmpty ? 0 : 1)
+        }
+        if record.briefTitle == nil,
+            let title = PageTitle.first(
+                in: unclaimed, nonEmptyBefore: { nonEmptyBefore[$0] }, before: firstLabelIndex),
+            title != record.officialTitle
         {
-            record.briefTitle = TextValue.clean(title.line)
+            record.briefTitle = TextValue.clean(title)
         }
         for entry in unclaimed where entry.line.utf8.count <= 80 {
             if record.phases.isEmpty, PhaseText.isPhaseOnly(entry.line) {
                 record.phases = PhaseNormalizer.phases(entry.line)
             } else if record.overallStatus == nil, let status = statusSentence(entry.line) {
                 record.overallStatus = status
+            } else if record.overallStatus == nil, nonEmptyBefore[entry.index] < PageTitle.window,
+                let status = LabelVocabulary.shipped.status(entry.line)
+            {
+                // A status printed alone near the top, as a badge beside the title.
+                record.overallStatus = status
+            } else if record.studyType == nil, nonEmptyBefore[entry.index] < PageTitle.window,
+                let type = StudyType(rawValue: EnumNormalizer.key(entry.line))
+            {
+                record.studyType = type
+            } else if record.enrollment == nil, let count = participantCount(entry.index, all) {
+                record.enrollment = Enrollment(count: count, type: nil)
             }
         }
         if record.nctId == nil {
@@ -70,15 +131,23 @@ enum GenericLayout {
             let title = record.briefTitle ?? record.officialTitle ?? ""
             let ownLine =
                 unclaimed.first {
-                    $0.index < 10 && $0.line.utf8.count <= 24 && !TextValue.nctIds(in: $0.line).isEmpty
+                    $0.index < 10 && $0.line.utf8.count <= 60 && TextValue.nctIds(in: $0.line).count == 1
                 }?.line ?? ""
             record.nctId = TextValue.nctIds(in: title).first ?? TextValue.nctIds(in: ownLine).first
         }
     }
 
+    /// The count of an enrollment a page prints before its noun: "3214 participants" on one line, or "56"
+    /// with "Participants" on the next.
+    private static func participantCount(_ index: Int, _ lines: [String]) -> Int? {
+        if let count = PageFieldRules.participantCount(lines[index]) { return count }
+        guard index + 1 < lines.count, lines[index].utf8.allSatisfy(ASCIIByte.isDigit) else { return nil }
+        return PageFieldRules.participantCount(lines[index] + " " + lines[index + 1])
+    }
+
     /// A label line: "Label: value", "Label | value", or a known label alone on its line.
     private static func fieldLabel(_ line: String) -> LabelLine? {
-        LabelLine.parse(line) { FieldLabels.slot(forKey: $0) != nil }
+        PageFieldRules.label(line)
     }
 
     /// The value lines after a label: one line for a single value, the lines up to a blank line for a
@@ -142,10 +211,5 @@ enum GenericLayout {
             return status
         }
         return nil
-    }
-
-    private static func isTitleLike(_ line: String) -> Bool {
-        let words = TextValue.words(line).count
-        return words >= 3 && line.utf8.count <= 400 && !line.hasSuffix(":") && !line.contains("://")
     }
 }

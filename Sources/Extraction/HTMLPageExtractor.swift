@@ -15,18 +15,22 @@ enum HTMLPageExtractor {
             )
         }
         return [
-            TextExtraction.extract(text: page.text, input: input, warnings: page.warnings, layout: layout)
+            TextExtraction.extract(
+                text: page.text, input: input, warnings: page.warnings, layout: layout, title: page.title)
         ]
     }
 
-    /// The page's visible text as the text layouts read it, and what was uncertain about decoding it.
-    static func pageText(_ bytes: [UInt8]) -> (text: String, warnings: [String]) {
+    /// The page's visible text as the text layouts read it, its own title (first heading, sharing title or
+    /// `<title>`, without the site's name), and what was uncertain about decoding it.
+    static func pageText(_ bytes: [UInt8]) -> (text: String, title: String?, warnings: [String]) {
         let charset = HTMLCharset.detect(bytes)
         let page = HTMLTextExtractor.extract(bytes, charset: charset.name, tableLayout: .cellPerLine)
         var warnings: [String] = []
         if charset.source == .guessed {
             warnings.append("HTML page declares no charset and is not UTF-8; read as Windows-1252")
         }
-        return (page.text, warnings)
+        let title = PageTitleSources.title(
+            heading: page.heading, metaTitle: page.metaTitle, documentTitle: page.title)
+        return (page.text, title, warnings)
     }
 }

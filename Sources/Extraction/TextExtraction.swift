@@ -10,8 +10,10 @@ enum TextExtraction {
     ///   - warnings: what decoding could not do cleanly.
     ///   - layout: the provenance layout to record (the HTML extractor passes `"html"`); the text's own
     ///     layout is detected either way and names the provenance when this is nil.
+    ///   - title: the title the document declares apart from its text (a saved page's heading or `<title>`),
+    ///     the brief title when the text labels none.
     static func extract(
-        text: String, input: ExtractionInput, warnings: [String], layout: String? = nil
+        text: String, input: ExtractionInput, warnings: [String], layout: String? = nil, title: String? = nil
     )
         -> TrialRecord
     {
@@ -30,7 +32,9 @@ enum TextExtraction {
             GenericLayout.fill(&record, from: lines)
             record.warnings.append("layout not recognised")
         }
+        if record.briefTitle == nil, let title, title != record.officialTitle { record.briefTitle = title }
         finish(&record, text: text)
+        record.annotations.documentText = text
         return record
     }
 

@@ -9,6 +9,9 @@ public struct RecordAnnotations: Sendable, Equatable {
     public var interventionMeshTerms: [String]
     /// MeSH ancestors of those terms, the source's own classes (e.g. "Antimetabolites, Antineoplastic").
     public var interventionMeshAncestors: [String]
+    /// The document's whole text, for a page read as text or HTML, so that enrichers also find drugs and trial
+    /// ids in text no layout assigned to a field; nil for structured documents (ClinicalTrials.gov XML, JSON).
+    public var documentText: String?
 
     /// Creates annotations; all lists default to empty.
     public init(
@@ -17,5 +20,6 @@ public struct RecordAnnotations: Sendable, Equatable {
         self.listedLinks = listedLinks
         self.interventionMeshTerms = interventionMeshTerms
         self.interventionMeshAncestors = interventionMeshAncestors
+        self.documentText = nil
     }
 }

@@ -7,12 +7,18 @@ public struct HTMLText: Sendable, Equatable {
     public var text: String
     /// Every link in the visible text, in document order.
     public var links: [HTMLLink]
+    /// The title the page declares for sharing (`<meta property="og:title">`, else `twitter:title`).
+    public var metaTitle: String?
+    /// The text of the first visible `<h1>`, whitespace collapsed.
+    public var heading: String?
 
     /// Creates the result of an extraction.
     public init(title: String?, text: String, links: [HTMLLink]) {
         self.title = title
         self.text = text
         self.links = links
+        self.metaTitle = nil
+        self.heading = nil
     }
 }
 

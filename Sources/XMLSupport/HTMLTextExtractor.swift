@@ -43,7 +43,39 @@ public enum HTMLTextExtractor {
         }
         var walker = HTMLWalker(tableLayout: tableLayout)
         walker.walk(root)
-        return HTMLText(title: title(under: root), text: walker.builder.text, links: walker.links)
+        var page = HTMLText(title: title(under: root), text: walker.builder.text, links: walker.links)
+        page.metaTitle = metaTitle(under: root)
+        page.heading = walker.firstHeading
+        return page
+    }
+
+    /// The `content` of the first `<meta property="og:title">` (or `name=`), else of `twitter:title`.
+    private static func metaTitle(under root: xmlNodePtr) -> String? {
+        var twitter: String?
+        var node: xmlNodePtr? = root
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, HTMLElementKind.name(of: current) == "meta" {
+                let key = (HTMLElementKind.property(current, "property") ?? HTMLElementKind.property(current, "name"))?
+                    .lowercased()
+                if key == "og:title" || (key == "twitter:title" && twitter == nil),
+                    let content = HTMLElementKind.property(current, "content")
+                {
+                    var builder = HTMLTextBuilder()
+                    content.withCString { pointer in
+                        pointer.withMemoryRebound(to: xmlChar.self, capacity: content.utf8.count + 1) {
+                            builder.appendText($0)
+                        }
+                    }
+                    let text = builder.text
+                    if !text.isEmpty {
+                        if key == "og:title" { return text }
+                        twitter = text
+                    }
+                }
+            }
+            node = HTMLWalker.next(after: current, descend: true, root: root)
+        }
+        return twitter
     }
 
     /// The text of the first `<title>` in the document head (or anywhere, when there is no head).
@@ -114,10 +146,12 @@ enum HTMLElementKind {
         return kind
     }
 
-    /// `hidden`, `style="display:none"` or `role="navigation"`: not part of what a reader sees as content.
+    /// `hidden`, `aria-hidden="true"`, `style="display:none"` or `role="navigation"`: not part of what a
+    /// reader sees as content (glossaries, tooltips, icons).
     private static func isHidden(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
         if hasProperty(node, "hidden") { return true }
+        if let ariaHidden = property(node, "aria-hidden"), ariaHidden.lowercased() == "true" { return true }
         if let role = property(node, "role"), role.lowercased() == "navigation" { return true }
         if let style = property(node, "style") {
             let compact = style.lowercased().filter { $0 != " " }
@@ -153,6 +187,10 @@ struct HTMLWalker {
     private var openLists: [(node: xmlNodePtr, next: Int?)] = []
     private var preformattedDepth = 0
     private var cellsInRow = 0
+    /// The text of the first `<h1>`, once it has been left.
+    private(set) var firstHeading: String?
+    /// Where the text of the first `<h1>` starts, while inside it.
+    private var headingStart: Int?
 
     init(tableLayout: HTMLTextExtractor.TableLayout) {
         self.tableLayout = tableLayout
@@ -223,7 +261,11 @@ struct HTMLWalker {
     private mutating func enter(_ node: xmlNodePtr, kind: HTMLElementKind) {
         switch kind {
         case .block: builder.requireBreaks(1)
-        case .paragraph: builder.requireBreaks(2)
+        case .paragraph:
+            builder.requireBreaks(2)
+            if firstHeading == nil, headingStart == nil, HTMLElementKind.name(of: node) == "h1" {
+                headingStart = builder.count
+            }
         case .orderedList:
             builder.requireBreaks(1)
             let start = HTMLElementKind.property(node, "start").flatMap { Int($0) } ?? 1
@@ -262,7 +304,13 @@ struct HTMLWalker {
     private mutating func exit(_ node: xmlNodePtr, kind: HTMLElementKind) {
         switch kind {
         case .block, .tableRow: builder.requireBreaks(1)
-        case .paragraph: builder.requireBreaks(2)
+        case .paragraph:
+            if let start = headingStart, HTMLElementKind.name(of: node) == "h1" {
+                let text = builder.singleLine(from: start)
+                headingStart = nil
+                if !text.isEmpty { firstHeading = text }
+            }
+            builder.requireBreaks(2)
         case .orderedList, .unorderedList:
             if let last = openLists.last, last.node == node { openLists.removeLast() }
             builder.requireBreaks(1)

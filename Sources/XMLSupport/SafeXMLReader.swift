@@ -71,14 +71,11 @@ public enum SafeXMLReader {
     /// Copies an element and its subtree into Swift values. libxml2 limits nesting to 256 levels
     /// without `XML_PARSE_HUGE`, which bounds the recursion.
     private static func element(_ node: xmlNodePtr) -> XMLElement {
-        var result = XMLElement(
-            name: String(cString: node.pointee.name),
-            prefix: node.pointee.ns?.pointee.prefix.map { String(cString: $0) },
-            namespaceURI: node.pointee.ns?.pointee.href.map { String(cString: $0) },
-            line: Int(xmlGetLineNo(node)))
+        var attributes: [XMLAttribute] = []
+        var children: [XMLNode] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            result.attributes.append(
+            attributes.append(
                 XMLAttribute(
                     name: String(cString: current.pointee.name),
                     namespaceURI: current.pointee.ns?.pointee.href.map { String(cString: $0) },
@@ -91,10 +88,10 @@ public enum SafeXMLReader {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 if !pendingText.isEmpty {
-                    result.children.append(.text(pendingText))
+                    children.append(.text(pendingText))
                     pendingText = ""
                 }
-                result.children.append(.element(element(current)))
+                children.append(.element(element(current)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { pendingText += String(cString: content) }
             default:
@@ -103,8 +100,12 @@ public enum SafeXMLReader {
             }
             child = current.pointee.next
         }
-        if !pendingText.isEmpty { result.children.append(.text(pendingText)) }
-        return result
+        if !pendingText.isEmpty { children.append(.text(pendingText)) }
+        return XMLElement(
+            name: String(cString: node.pointee.name),
+            prefix: node.pointee.ns?.pointee.prefix.map { String(cString: $0) },
+            namespaceURI: node.pointee.ns?.pointee.href.map { String(cString: $0) },
+            attributes: attributes, children: children, line: Int(xmlGetLineNo(node)))
     }
 
     /// The text of an attribute's value nodes; entity references are left out rather than expanded.

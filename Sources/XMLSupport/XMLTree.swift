@@ -40,19 +40,22 @@ public struct XMLAttribute: Sendable, Equatable {
 }
 
 /// One XML element: its name, namespace, attributes and children, in document order.
-public struct XMLElement: Sendable, Equatable {
+///
+/// A class with constant properties, so that passing an element around (every `child(_:)` look-up and
+/// every node of a large study) shares it instead of copying five fields and two arrays.
+public final class XMLElement: Sendable, Equatable {
     /// The local name (without prefix).
-    public var name: String
+    public let name: String
     /// The namespace prefix as written, if any.
-    public var prefix: String?
+    public let prefix: String?
     /// The namespace URI the element is in, if any.
-    public var namespaceURI: String?
+    public let namespaceURI: String?
     /// The attributes, in document order.
-    public var attributes: [XMLAttribute]
+    public let attributes: [XMLAttribute]
     /// Child elements and text runs, in document order (comments and processing instructions dropped).
-    public var children: [XMLNode]
+    public let children: [XMLNode]
     /// The line the element starts on (1-based; 0 when unknown).
-    public var line: Int
+    public let line: Int
 
     /// Creates an element.
     public init(
@@ -66,6 +69,13 @@ public struct XMLElement: Sendable, Equatable {
         self.attributes = attributes
         self.children = children
         self.line = line
+    }
+
+    /// Two elements are equal when their names, namespaces, attributes, children and lines are.
+    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+        lhs === rhs
+            || (lhs.name == rhs.name && lhs.prefix == rhs.prefix && lhs.namespaceURI == rhs.namespaceURI
+                && lhs.line == rhs.line && lhs.attributes == rhs.attributes && lhs.children == rhs.children)
     }
 
     /// The name as written: `prefix:name` or `name`.
@@ -108,7 +118,9 @@ public struct XMLElement: Sendable, Equatable {
 
     /// The child elements with this local name, in document order.
     public func children(named name: String) -> [XMLElement] {
-        elements.filter { $0.name == name }
+        var result: [XMLElement] = []
+        for case .element(let element) in children where element.name == name { result.append(element) }
+        return result
     }
 
     /// The element reached by following child names from this one (`child(path: "id_info", "nct_id")`).

@@ -50,9 +50,9 @@ enum CriteriaParser {
     /// Splits a line before an "Inclusion Criteria:"/"Exclusion Criteria:" that does not start it.
     static func splitAtInlineHeadings(_ line: String) -> [String] {
         let bytes = Array(line.utf8)
-        guard bytes.count > 20 else { return [line] }
+        guard bytes.count > 20, TextValue.find(criteriaWord, in: bytes, from: 1) != nil else { return [line] }
         var cuts: [Int] = []
-        for phrase in [Array("inclusion criteria".utf8), Array("exclusion criteria".utf8)] {
+        for phrase in headingPhrases {
             var from = 1
             while let i = TextValue.find(phrase, in: bytes, from: from) {
                 from = i + phrase.count
@@ -77,6 +77,10 @@ enum CriteriaParser {
         pieces.append(TextValue.trimmed(String(decoding: bytes[start...], as: UTF8.self)))
         return pieces.filter { !$0.isEmpty }
     }
+
+    /// The word both inline headings end with: a line without it has none.
+    private static let criteriaWord = Array("criteria".utf8)
+    private static let headingPhrases = [Array("inclusion criteria".utf8), Array("exclusion criteria".utf8)]
 
     private static let qualifiers: Set<String> = [
         "key", "main", "major", "general", "other", "specific", "additional", "principal",
@@ -237,7 +241,7 @@ struct ListReader {
         var i = max(from, 1)
         while i + digits.count + 1 < bytes.count {
             if bytes[i] == digits[0], bytes[i - 1] == 0x20,
-                Array(bytes[i..<(i + digits.count)]) == digits
+                bytes[i..<(i + digits.count)].elementsEqual(digits)
             {
                 let close = bytes[i + digits.count]
                 let after = i + digits.count + 1

@@ -22,7 +22,9 @@ struct LabelLine {
         guard !line.isEmpty else { return nil }
         // "Label: value", "Label | value", "Label?" value.
         let utf8 = line.utf8
-        if let index = utf8.prefix(61).firstIndex(where: { $0 == 0x3A || $0 == 0x7C || $0 == 0x3F }) {
+        if let index = utf8.prefix(FieldLabels.maxLabelBytes + 1).firstIndex(where: {
+            $0 == 0x3A || $0 == 0x7C || $0 == 0x3F
+        }) {
             var label = TextValue.trimmed(line[..<index])
             var key = EnumNormalizer.key(label)
             if !isLabel(key), let paren = label.firstIndex(of: "(") {
@@ -35,7 +37,7 @@ struct LabelLine {
                 return LabelLine(label: label, key: key, value: value)
             }
         }
-        if utf8.count <= 60 {
+        if utf8.count <= FieldLabels.maxLabelBytes {
             let key = EnumNormalizer.key(line)
             if isLabel(key) { return LabelLine(label: line, key: key, value: "") }
         }

@@ -185,16 +185,22 @@ enum TextValue {
     /// without case, at or after `from`.
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
         guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if ASCIIByte.lowered(bytes[i]) == first {
-                var j = 1
-                while j < needle.count, ASCIIByte.lowered(bytes[i + j]) == needle[j] { j += 1 }
-                if j == needle.count { return i }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                let upperFirst = ASCIIByte.isLower(first) ? first - 32 : first
+                var i = max(from, 0)
+                while i + needle.count <= haystack.count {
+                    let b = haystack[i]
+                    if b == first || b == upperFirst {
+                        var j = 1
+                        while j < needle.count, ASCIIByte.lowered(haystack[i + j]) == needle[j] { j += 1 }
+                        if j == needle.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 
     /// Whether a line is a `Status | Clinical Trial | Phase`-style row: it has a pipe.
