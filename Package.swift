@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TrialpipeKit", targets: ["Pipeline", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
         // The readers of untrusted documents and inotify buffers, for the fuzz targets in Fuzz/.
         .library(name: "TrialpipeReaders", targets: ["Extraction", "Enrichment", "XMLSupport", "Watch", "TrialModel"]),
+        .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: upcoming),
-        .target(name: "TrialModel", swiftSettings: upcoming),
+        .target(
+            name: "TrialModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
         .target(
             name: "Extraction",
             dependencies: ["TrialModel", "XMLSupport"],
@@ -44,10 +48,17 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
+        // The plugin core: what a stage or sink is written against. Neither GRDB nor Yams.
         .target(
             name: "Pipeline",
+            dependencies: ["TrialModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: upcoming
+        ),
+        // Running pipelines: pipeline files, the runner's loop, the ledger and corpus index, the inbox's files.
+        .target(
+            name: "PipelineRuntime",
             dependencies: [
-                "TrialModel", "Watch",
+                "Pipeline", "TrialModel", "Watch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -83,7 +94,7 @@ let package = Package(
         .target(
             name: "TrialpipeCLI",
             dependencies: [
-                "Pipeline", "BuiltinPlugins", "Watch", "TrialModel", "Extraction", "Sinks", "XMLSupport",
+                "Pipeline", "PipelineRuntime", "BuiltinPlugins", "Watch", "TrialModel", "Extraction", "Sinks", "XMLSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +116,12 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: upcoming),
         .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "TrialModel"], swiftSettings: upcoming),
         .testTarget(
-            name: "PipelineTests", dependencies: ["Pipeline", "PipelineTesting", "TrialModel"], swiftSettings: upcoming),
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "PipelineTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "PipelineRuntimeTests", dependencies: ["PipelineRuntime", "Pipeline", "PipelineTesting", "TrialModel", "Watch"],
+            swiftSettings: upcoming),
         .testTarget(
             name: "SinksTests",
             dependencies: ["Sinks", "Pipeline", "PipelineTesting", "TrialModel", "XMLSupport"],
@@ -124,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "TrialpipeCLITests",
             dependencies: [
-                "TrialpipeCLI", "Pipeline", "PipelineTesting", "BuiltinPlugins", "TrialModel", "Sinks", "XMLSupport",
+                "TrialpipeCLI", "Pipeline", "PipelineRuntime", "PipelineTesting", "BuiltinPlugins", "TrialModel", "Sinks", "XMLSupport",
             ],
             swiftSettings: upcoming
         ),

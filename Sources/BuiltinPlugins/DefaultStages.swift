@@ -5,7 +5,7 @@ extension BuiltinPlugins {
     /// The stages of the default pipeline, for `trialpipe extract` when no pipeline file is at hand.
     public static func defaultStages() throws -> [any Stage] {
         [
-            ExtractStage(maxBytes: SourceSpec.defaultMaxBytes),
+            ExtractStage(maxBytes: PipelineDocument.defaultMaxBytes),
             DrugClassStage(dictionary: try DrugDictionary.bundled()),
             NCTXrefStage(), SeeAlsoStage(),
         ]

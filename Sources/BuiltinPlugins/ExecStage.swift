@@ -41,7 +41,13 @@ public struct ExecStage: Stage {
 
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
-        document.records = try await session.run(document.records, logger: context)
+        var answered = try await session.run(document.records, logger: context)
+        // The subprocess sees only the record format; what extract read for the enrichers after it (listed
+        // links, the source's own intervention classes) rides beside the record and is kept, answer by answer.
+        for index in answered.indices where index < document.records.count {
+            answered[index].annotations = document.records[index].annotations
+        }
+        document.records = answered
         return document
     }
 
@@ -68,17 +74,10 @@ actor ExecSession {
     }
 
     /// One document at a time: the actor is re-entered at every await, and answers must pair with requests.
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let gate = AsyncGate()
 
     func run(_ records: [TrialRecord], logger context: StageContext) async throws -> [TrialRecord] {
-        while busy { await withCheckedContinuation { waiting.append($0) } }
-        busy = true
-        defer {
-            busy = false
-            if !waiting.isEmpty { waiting.removeFirst().resume() }
-        }
-        return try await runAlone(records, logger: context)
+        try await gate.run { try await runAlone(records, logger: context) }
     }
 
     private func runAlone(_ records: [TrialRecord], logger context: StageContext) async throws -> [TrialRecord] {
@@ -99,6 +98,7 @@ actor ExecSession {
                     "exec enricher failed (attempt \(attempt + 1) of \(retries + 1)): \(error.message); restarting it")
                 process?.terminate()
                 process = nil
+                context.events.subprocessRestarted(pipeline: context.pipeline, stage: "exec")
             }
         }
         throw StageError(

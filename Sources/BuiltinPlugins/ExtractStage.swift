@@ -32,7 +32,7 @@ public struct ExtractStage: Stage {
         do {
             document.records = try extractor.extract(input)
         } catch {
-            throw StageError(code: error.code, message: error.message)
+            throw TrialpipeError(code: .init(error.code), message: error.message, cause: error)
         }
         return document
     }

@@ -11,8 +11,10 @@ public final class AsyncGate: Sendable {
     /// An open gate.
     public init() {}
 
-    /// Runs `body` once no other task is inside the gate.
-    public func run<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
+    /// Runs `body` once no other task is inside the gate, on the caller's actor.
+    public func run<T: Sendable>(
+        isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async rethrows -> T {
         await enter()
         defer { leave() }
         return try await body()

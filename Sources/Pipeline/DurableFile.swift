@@ -8,7 +8,7 @@ public enum DurableFile {
         let name = (path as NSString).lastPathComponent
         let temp = folder + "/." + name + ".tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw posixError("cannot create \(temp)") }
+        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot create \(temp)") }
         do {
             try writeAll(Array(data), to: fd, path: temp)
         } catch {
@@ -17,14 +17,14 @@ public enum DurableFile {
             throw error
         }
         if fsync(fd) != 0 {
-            let error = posixError("cannot fsync \(temp)")
+            let error = TrialpipeError.systemCall("cannot fsync \(temp)")
             close(fd)
             unlink(temp)
             throw error
         }
         close(fd)
         guard rename(temp, path) == 0 else {
-            let error = posixError("cannot rename \(temp) to \(path)")
+            let error = TrialpipeError.systemCall("cannot rename \(temp) to \(path)")
             unlink(temp)
             throw error
         }
@@ -38,7 +38,7 @@ public enum DurableFile {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw posixError("cannot write \(path)")
+                throw TrialpipeError.systemCall("cannot write \(path)")
             }
             written += n
         }
@@ -51,10 +51,5 @@ public enum DurableFile {
             fsync(fd)
             close(fd)
         }
-    }
-
-    /// An error naming the failed operation and the system's reason.
-    public static func posixError(_ what: String) -> StageError {
-        StageError(code: "io", message: "\(what): \(String(cString: strerror(errno)))")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-public import Yams
 
-/// Reads one stage's or sink's options from its YAML mapping, with exact positions in every error.
+/// Reads one stage's or sink's options from its mapping in the pipeline file, with exact positions in every
+/// error.
 ///
 /// A plugin reads each option it knows; ``finish()`` then rejects any key it did not read, naming the
 /// closest known key. Paths are resolved against ``baseDirectory``.
@@ -12,13 +12,13 @@ public struct OptionReader {
     public let baseDirectory: String
     /// What the mapping configures, e.g. `sink 'jsonl'`, for messages.
     public let subject: String
-    private let mapping: Node.Mapping
-    private let mark: Mark?
+    private let mapping: ConfigNode.Mapping
+    private let mark: ConfigNode.Mark?
     private let known: [String]
     private var read: Set<String> = ["type"]
 
     /// Creates a reader over a mapping node.
-    public init(mapping: Node.Mapping, file: String, baseDirectory: String, subject: String, known: [String]) {
+    public init(mapping: ConfigNode.Mapping, file: String, baseDirectory: String, subject: String, known: [String]) {
         self.mapping = mapping
         self.file = file
         self.baseDirectory = baseDirectory
@@ -50,7 +50,7 @@ public struct OptionReader {
         guard case .scalar(let scalar) = node else {
             throw error(at: key, "\(subject): option '\(key)' must be \(expected), not a \(node.kindName)")
         }
-        if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) { return nil }
+        if scalar.isPlain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) { return nil }
         return scalar.string
     }
 
@@ -128,9 +128,9 @@ public struct OptionReader {
         switch node {
         case .scalar(let scalar):
             return [scalar.string]
-        case .sequence(let sequence):
+        case .list(let list):
             var values: [String] = []
-            for item in sequence {
+            for item in list.items {
                 guard case .scalar(let scalar) = item else {
                     let position = item.mark
                     throw PipelineConfigError(
@@ -160,18 +160,6 @@ public struct OptionReader {
             }
             throw PipelineConfigError(
                 file: file, line: position?.line ?? 0, column: position?.column ?? 0, message: message)
-        }
-    }
-}
-
-extension Node {
-    /// "mapping", "list", "string" or "alias", for messages.
-    var kindName: String {
-        switch self {
-        case .scalar: "string"
-        case .mapping: "mapping"
-        case .sequence: "list"
-        case .alias: "alias"
         }
     }
 }

@@ -2,6 +2,9 @@ public import TrialModel
 
 /// One dropped file on its way through a pipeline: its bytes and the records stages have made of it.
 public struct PipelineDocument: Sendable {
+    /// The size limit of a document unless a pipeline sets its own, 32 MiB.
+    public static let defaultMaxBytes = 32 << 20
+
     /// The file's path relative to the inbox.
     public var sourcePath: String
     /// The file's bytes.

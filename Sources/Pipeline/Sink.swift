@@ -18,4 +18,11 @@ public protocol Sink: Sendable {
     func write(_ records: [TrialRecord]) async throws
     /// Flushes and releases the output.
     func close() async throws
+    /// The files and folders it writes; the loader refuses two sinks (in any pipelines) that share one.
+    var resources: [SinkResource] { get }
+}
+
+extension Sink {
+    /// A sink that declares nothing is never checked for conflicts.
+    public var resources: [SinkResource] { [] }
 }

@@ -7,14 +7,19 @@ public struct StageContext: Sendable {
     public var pipeline: String
     /// When the document is processed, ISO 8601 UTC.
     public var processedAt: String
-    /// Where the stage logs.
+    /// Where the stage logs; its metadata names the document (`file`, `sha256`) when the runner made it.
     public var logger: Logger
+    /// Who hears what the stage reports (a restarted subprocess).
+    public var events: any PipelineEvents
 
     /// Creates a context.
-    public init(pipeline: String, processedAt: String, logger: Logger) {
+    public init(
+        pipeline: String, processedAt: String, logger: Logger, events: any PipelineEvents = NoPipelineEvents()
+    ) {
         self.pipeline = pipeline
         self.processedAt = processedAt
         self.logger = logger
+        self.events = events
     }
 }
 
@@ -34,6 +39,10 @@ public protocol Stage: Sendable {
     /// records of the corpus that changed as a result and must be written again.
     func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord]
 
+    /// Builds what the stage needs to run (dictionaries, matchers, connections) when its pipeline starts;
+    /// reading options in the stage type's `make` does no such work, so checking a pipeline file stays cheap.
+    func prepare() async throws
+
     /// Releases what the stage holds (subprocesses, files) when its pipeline stops.
     func shutdown() async
 }
@@ -42,22 +51,12 @@ extension Stage {
     /// Stages that do not look at the corpus change nothing at commit time.
     public func link(_ records: inout [TrialRecord], corpus: any CorpusIndex) throws -> [TrialRecord] { [] }
 
+    /// Stages built whole by their type's `make` have nothing to prepare.
+    public func prepare() async throws {}
+
     /// Stages that hold nothing have nothing to release.
     public func shutdown() async {}
 }
 
-/// A failure inside a stage, with a message that says what to do about it.
-public struct StageError: Error, Sendable, CustomStringConvertible {
-    /// A short, stable code, e.g. `binary`, `malformed-xml`, `exec-crashed`.
-    public var code: String
-    /// What went wrong.
-    public var message: String
-
-    /// Creates an error.
-    public init(code: String, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}
+/// The name plugins written before ``TrialpipeError`` throw; the same type.
+public typealias StageError = TrialpipeError

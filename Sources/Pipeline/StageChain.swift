@@ -18,14 +18,23 @@ public struct StageChain: Sendable {
     /// A chain of stages.
     public init(stages: [any Stage]) { self.stages = stages }
 
-    /// The document after every stage; the first failure stops it.
-    public func process(_ document: PipelineDocument, context: StageContext) async throws(StageFailure)
-        -> PipelineDocument
-    {
+    /// Prepares every stage (loads dictionaries, builds matchers), in order.
+    public func prepare() async throws {
+        for stage in stages { try await stage.prepare() }
+    }
+
+    /// The document after every stage; the first failure stops it. `events` hears how long each stage took.
+    public func process(
+        _ document: PipelineDocument, context: StageContext, events: any PipelineEvents = NoPipelineEvents()
+    ) async throws(StageFailure) -> PipelineDocument {
         var document = document
+        let clock = ContinuousClock()
         for stage in stages {
             do {
+                let started = clock.now
                 document = try await stage.process(document, context: context)
+                events.stageFinished(
+                    pipeline: context.pipeline, stage: stage.name, seconds: started.secondsUntil(clock.now))
             } catch {
                 let (code, message) = Self.describe(error)
                 throw StageFailure(stage: stage.name, code: code, message: message)
@@ -52,10 +61,7 @@ public struct StageChain: Sendable {
 
     /// A stable code and a message for any error a stage throws.
     static func describe(_ error: any Error) -> (code: String, message: String) {
-        if let error = error as? StageError { return (error.code, error.message) }
-        let mirror = Mirror(reflecting: error)
-        let code = mirror.children.first { $0.label == "code" }?.value as? String
-        let message = mirror.children.first { $0.label == "message" }?.value as? String
-        return (code ?? "error", message ?? String(describing: error))
+        if let error = error as? any DescribedError { return (error.errorCode.rawValue, error.errorMessage) }
+        return (TrialpipeError.Code.error.rawValue, String(describing: error))
     }
 }

@@ -2,11 +2,14 @@ import Foundation
 public import Pipeline
 public import TrialModel
 
-/// Appends one JSON line per record to a file, one `write` per batch and an `fsync` after it.
+/// Appends one JSON line per record to a file, one `write` per batch and an `fsync` after it (both on the
+/// blocking-I/O thread).
 ///
 /// At start-up a torn last line (no trailing newline, from a crash mid-write) is cut off.
 public actor JSONLinesSink: Sink {
     public nonisolated let name = "jsonl"
+    /// The one place it writes.
+    public nonisolated var resources: [SinkResource] { [.file(path)] }
     /// The output file.
     public let path: String
     private var fd: Int32 = -1
@@ -19,7 +22,7 @@ public actor JSONLinesSink: Sink {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let descriptor = Foundation.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw DurableFile.posixError("cannot open \(path)") }
+        guard descriptor >= 0 else { throw TrialpipeError.systemCall("cannot open \(path)") }
         fd = descriptor
         try cutTornLine()
     }
@@ -28,7 +31,7 @@ public actor JSONLinesSink: Sink {
         let size = try currentSize()
         guard size > 0 else { return }
         var last: UInt8 = 0
-        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw DurableFile.posixError("cannot read \(path)") }
+        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw TrialpipeError.systemCall("cannot read \(path)") }
         guard last != UInt8(ascii: "\n") else { return }
         // Walk back to the last newline and cut everything after it.
         var end = size
@@ -38,7 +41,7 @@ public actor JSONLinesSink: Sink {
             let start = max(0, end - chunk)
             var buffer = [UInt8](repeating: 0, count: end - start)
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, end - start, off_t(start)) }
-            guard n == end - start else { throw DurableFile.posixError("cannot read \(path)") }
+            guard n == end - start else { throw TrialpipeError.systemCall("cannot read \(path)") }
             for index in stride(from: buffer.count - 1, through: 0, by: -1) where buffer[index] == UInt8(ascii: "\n") {
                 cut = start + index + 1
                 break search
@@ -46,13 +49,13 @@ public actor JSONLinesSink: Sink {
             end = start
         }
         guard ftruncate(fd, off_t(cut)) == 0, fsync(fd) == 0 else {
-            throw DurableFile.posixError("cannot truncate \(path)")
+            throw TrialpipeError.systemCall("cannot truncate \(path)")
         }
     }
 
     private func currentSize() throws -> Int {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw DurableFile.posixError("cannot stat \(path)") }
+        guard fstat(fd, &info) == 0 else { throw TrialpipeError.systemCall("cannot stat \(path)") }
         return Int(info.st_size)
     }
 
@@ -66,11 +69,11 @@ public actor JSONLinesSink: Sink {
         guard let size = Int(checkpoint), size >= 0 else { return }
         guard size < (try currentSize()) else { return }
         guard ftruncate(fd, off_t(size)) == 0, fsync(fd) == 0 else {
-            throw DurableFile.posixError("cannot roll back \(path)")
+            throw TrialpipeError.systemCall("cannot roll back \(path)")
         }
     }
 
-    public func write(_ records: [TrialRecord]) throws {
+    public func write(_ records: [TrialRecord]) async throws {
         try open()
         guard !records.isEmpty else { return }
         var buffer: [UInt8] = []
@@ -79,8 +82,11 @@ public actor JSONLinesSink: Sink {
             RecordJSONWriter.append(record, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
-        try DurableFile.writeAll(buffer, to: fd, path: path)
-        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        let (fd, path) = (self.fd, self.path)
+        try await BlockingIO.run { [buffer] in
+            try DurableFile.writeAll(buffer, to: fd, path: path)
+            guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot fsync \(path)") }
+        }
     }
 
     public func close() {

@@ -9,6 +9,8 @@ public import TrialModel
 /// dropped and the closing tag written again.
 public actor XMLCollectionSink: Sink {
     public nonisolated let name = "xml"
+    /// The one place it writes.
+    public nonisolated var resources: [SinkResource] { [.file(path)] }
     /// The collection file.
     public let path: String
     private let encoder = RecordXMLEncoder(indented: false)
@@ -22,21 +24,21 @@ public actor XMLCollectionSink: Sink {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw DurableFile.posixError("cannot open \(path)") }
+        guard descriptor >= 0 else { throw TrialpipeError.systemCall("cannot open \(path)") }
         fd = descriptor
         try repair()
     }
 
     private func size() throws -> Int {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw DurableFile.posixError("cannot stat \(path)") }
+        guard fstat(fd, &info) == 0 else { throw TrialpipeError.systemCall("cannot stat \(path)") }
         return Int(info.st_size)
     }
 
     private func read(from offset: Int, count: Int) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-        guard n == count else { throw DurableFile.posixError("cannot read \(path)") }
+        guard n == count else { throw TrialpipeError.systemCall("cannot read \(path)") }
         return bytes
     }
 
@@ -48,7 +50,7 @@ public actor XMLCollectionSink: Sink {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw DurableFile.posixError("cannot write \(path)")
+                throw TrialpipeError.systemCall("cannot write \(path)")
             }
             written += n
         }
@@ -67,7 +69,7 @@ public actor XMLCollectionSink: Sink {
                     message: "\(path) exists but is not a trialpipe XML collection; move it away or name another file")
             }
             try writeAll(header + footer, at: 0)
-            guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+            guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot fsync \(path)") }
             return
         }
         let endsWithFooter =
@@ -90,9 +92,9 @@ public actor XMLCollectionSink: Sink {
                 index -= 1
             }
         }
-        guard ftruncate(fd, off_t(cut)) == 0 else { throw DurableFile.posixError("cannot truncate \(path)") }
+        guard ftruncate(fd, off_t(cut)) == 0 else { throw TrialpipeError.systemCall("cannot truncate \(path)") }
         try writeAll(footer, at: cut)
-        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot fsync \(path)") }
     }
 
     public func checkpoint() throws -> String {
@@ -105,10 +107,10 @@ public actor XMLCollectionSink: Sink {
         guard let target = Int(checkpoint), target < (try size()) else { return }
         let footer = RecordXMLEncoder.documentFooter
         guard ftruncate(fd, off_t(max(0, target - footer.count))) == 0 else {
-            throw DurableFile.posixError("cannot roll back \(path)")
+            throw TrialpipeError.systemCall("cannot roll back \(path)")
         }
         try writeAll(footer, at: max(0, target - footer.count))
-        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot fsync \(path)") }
     }
 
     public func write(_ records: [TrialRecord]) throws {
@@ -120,7 +122,7 @@ public actor XMLCollectionSink: Sink {
         for record in records { bytes += encoder.trialElement(record) }
         bytes += footer
         try writeAll(bytes, at: offset)
-        guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot fsync \(path)") }
+        guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot fsync \(path)") }
     }
 
     public func close() {

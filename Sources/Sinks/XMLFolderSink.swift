@@ -7,6 +7,8 @@ public import TrialModel
 /// folder per batch. A newer version of a record replaces its file.
 public actor XMLFolderSink: Sink {
     public nonisolated let name = "xml"
+    /// The one place it writes.
+    public nonisolated var resources: [SinkResource] { [.folder(folder)] }
     /// The output folder.
     public let folder: String
     private let encoder = RecordXMLEncoder(indented: true)
@@ -35,7 +37,7 @@ public actor XMLFolderSink: Sink {
     /// Re-processing a batch rewrites its files with the same names, so nothing needs undoing.
     public func rollback(to checkpoint: String) throws { try open() }
 
-    public func write(_ records: [TrialRecord]) throws {
+    public func write(_ records: [TrialRecord]) async throws {
         try open()
         var latest: [String: TrialRecord] = [:]
         var order: [String] = []
@@ -46,19 +48,24 @@ public actor XMLFolderSink: Sink {
             if latest[record.id] == nil { order.append(record.id) }
             latest[record.id] = record
         }
-        // Every file of the batch is written under a temporary name, made durable with one flush of the
-        // filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
+        let files = order.compactMap { id in latest[id].map { (id: id, bytes: encoder.encodeDocument([$0])) } }
+        let folder = self.folder
+        try await BlockingIO.run { try Self.replace(files, in: folder) }
+    }
+
+    /// Every file of a batch is written under a temporary name, made durable with one flush of the
+    /// filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
+    static func replace(_ files: [(id: String, bytes: [UInt8])], in folder: String) throws {
         var temps: [(temp: String, final: String)] = []
-        for id in order {
-            guard let record = latest[id] else { continue }
-            let temp = folder + "/." + id + ".xml.tmp"
-            try Self.write(encoder.encodeDocument([record]), to: temp, sync: order.count == 1)
-            temps.append((temp, folder + "/" + id + ".xml"))
+        for file in files {
+            let temp = folder + "/." + file.id + ".xml.tmp"
+            try write(file.bytes, to: temp, sync: files.count == 1)
+            temps.append((temp, folder + "/" + file.id + ".xml"))
         }
-        if temps.count > 1 { try Self.syncFilesystem(of: folder) }
+        if temps.count > 1 { try syncFilesystem(of: folder) }
         for (temp, final) in temps {
             guard rename(temp, final) == 0 else {
-                let error = DurableFile.posixError("cannot rename \(temp)")
+                let error = TrialpipeError.systemCall("cannot rename \(temp)")
                 unlink(temp)
                 throw error
             }
@@ -71,21 +78,21 @@ public actor XMLFolderSink: Sink {
     /// Flushes the filesystem holding `folder` (Linux `syncfs`), making every file written there durable.
     static func syncFilesystem(of folder: String) throws {
         let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw DurableFile.posixError("cannot open \(folder)") }
+        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot open \(folder)") }
         defer { Foundation.close(fd) }
         #if os(Linux)
-            guard linuxSyncfs(fd) == 0 else { throw DurableFile.posixError("cannot sync \(folder)") }
+            guard linuxSyncfs(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
         #else
-            guard fsync(fd) == 0 else { throw DurableFile.posixError("cannot sync \(folder)") }
+            guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
         #endif
     }
 
     static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws {
         let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DurableFile.posixError("cannot create \(path)") }
+        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot create \(path)") }
         defer { Foundation.close(fd) }
         try DurableFile.writeAll(bytes, to: fd, path: path)
-        if sync, fsync(fd) != 0 { throw DurableFile.posixError("cannot fsync \(path)") }
+        if sync, fsync(fd) != 0 { throw TrialpipeError.systemCall("cannot fsync \(path)") }
     }
 }
 

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 import TrialModel
 
 /// `trialpipe extract FILE…`: prints the records of documents, touching no sink and no state.
@@ -39,8 +40,11 @@ struct ExtractCommand: AsyncParsableCommand {
         let pipelineName: String
         do {
             (chain, pipelineName) = try Self.stages(pipeline: pipeline)
+            try await chain.prepare()
         } catch let errors as PipelineConfigErrors {
             throw CLIError.report(errors)
+        } catch let error as PipelineConfigError {
+            throw CLIError.report(PipelineConfigErrors([error]))
         }
         // Documents are read and run through the stages in parallel (one per core), and printed in order.
         let results = await withTaskGroup(of: (Int, Result<[TrialRecord], CLIError>).self) { group in
@@ -96,7 +100,7 @@ struct ExtractCommand: AsyncParsableCommand {
             return .failure(CLIError(code: ExitCodes.dataError, message: "\(file): cannot read: no such file"))
         case .refused(_, let reason):
             return .failure(CLIError(code: ExitCodes.dataError, message: "\(file): cannot read: \(reason)"))
-        case .bytes(let bytes):
+        case .bytes(let bytes, _):
             let context = StageContext(pipeline: pipeline, processedAt: Timestamp.now(), logger: logger)
             do {
                 return .success(

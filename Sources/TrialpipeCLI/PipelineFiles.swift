@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import PipelineRuntime
 
 /// Finds the pipeline files a command works on.
 enum PipelineFiles {

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 
 /// `trialpipe run [--once] [FILE…]`: runs pipelines.
 struct RunCommand: AsyncParsableCommand {
@@ -51,6 +52,8 @@ struct RunCommand: AsyncParsableCommand {
             do {
                 runner = try PipelineRunner(spec: spec, logger: logger)
                 try await runner.start()
+            } catch let error as PipelineConfigError {
+                throw CLIError.report(PipelineConfigErrors([error]))
             } catch {
                 FileHandle.standardError.write(Data("trialpipe: pipeline '\(spec.name)' cannot start: \(error)\n".utf8))
                 throw ExitCode(ExitCodes.failure)

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltinPlugins
 import Foundation
 import Pipeline
+import PipelineRuntime
 
 /// `trialpipe status`: per pipeline, counts of done, failed and pending documents; for a file, what happened.
 struct StatusCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltinPlugins
 import Foundation
 import Pipeline
+import PipelineRuntime
 
 /// `trialpipe validate FILE…`: checks pipeline files without running them.
 struct ValidateCommand: AsyncParsableCommand {

@@ -136,7 +136,7 @@ public enum InotifyEventParser {
     /// Complete entries (`IN_CLOSE_WRITE`, `IN_MOVED_TO`) become names, except names that are not
     /// valid UTF-8 (a listing still shows those entries); `IN_Q_OVERFLOW` sets `rescan`; the
     /// directory's own deletion, move, unmount or watch removal sets `rootGone`. Names are hints:
-    /// a directory moved in is named too, and ``InboxEntryCheck`` tells what each entry is.
+    /// a directory moved in is named too, and the reader tells what each entry is.
     public static func batch(for events: [InotifyEvent]) -> WatchBatch {
         var batch = WatchBatch()
         let complete: InotifyEventMask = [.closeWrite, .movedTo]

@@ -21,16 +21,23 @@ struct CrashSafetyTests {
         }
     }
 
-    static func startDaemon(in folder: String) throws -> Process {
+    /// Starts `trialpipe run` in `folder`; with `log`, its info-level log goes to that file (tests wait on
+    /// its lines: `watching`, `reload rejected`, `(re)started`).
+    static func startDaemon(in folder: String, log: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProjectPaths.binary)
         process.arguments = ["run"]
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment
-        environment["TRIALPIPE_LOG_LEVEL"] = "error"
+        environment["TRIALPIPE_LOG_LEVEL"] = log == nil ? "error" : "info"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }

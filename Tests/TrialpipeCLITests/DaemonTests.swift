@@ -1,7 +1,9 @@
 import BuiltinPlugins
 import Foundation
 import Pipeline
+import PipelineRuntime
 import PipelineTesting
+import Synchronization
 import Testing
 import TrialpipeCLI
 
@@ -28,6 +30,13 @@ func recordsBySource(_ path: String) -> [String: Int] {
     return counts
 }
 
+/// Tells a test when a pipeline's source has started watching (its first listing follows at once).
+final class SourceReadiness: PipelineEvents {
+    private let state = Mutex(false)
+    var started: Bool { state.withLock { $0 } }
+    func sourceStarted(pipeline: String) { state.withLock { $0 = true } }
+}
+
 /// The daemon's watch loop in this process, with the default pipeline's stages and sinks.
 @Suite("Watch mode", .serialized, .timeLimit(.minutes(3)))
 struct DaemonTests {
@@ -38,9 +47,10 @@ struct DaemonTests {
         try FileManager.default.createDirectory(atPath: folder.path + "/Inbox", withIntermediateDirectories: true)
         let spec = try PipelineLoader(registry: BuiltinPlugins.registry(), environment: [:], baseDirectory: folder.path)
             .load(file: folder.path + "/Pipelines/default.yaml")
-        let service = try InboxWatchService(spec: spec, logger: testLogger)
+        let ready = SourceReadiness()
+        let service = try InboxWatchService(spec: spec, logger: testLogger, events: ready)
         let task = Task { try await service.run() }
-        try await Task.sleep(for: .milliseconds(300))
+        #expect(await waitUntil(seconds: 30) { ready.started })
         return (service, task)
     }
 
@@ -103,6 +113,31 @@ struct DaemonTests {
         #expect(await waitUntil(seconds: 20) { recordsBySource(jsonl)["polled.txt"] == 1 })
         #expect(await waitUntil(seconds: 5) { folder.read("Inbox/.processed/polled.txt") != nil })
         #expect(folder.read("Inbox/polled.txt") == nil)
+        service.stop()
+        try await task.value
+    }
+
+    @Test func aFileStillGrowingInAPolledFolderIsReadOnlyOnceItStopsChanging() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let (service, task) = try await start(
+            folder, replacing: [("  after: keep", "  after: keep\n  watch: poll\n  poll-interval: 0.05\n  settle: 0.4")]
+        )
+        // Written in six parts 0.15 s apart: every listing in between sees a file that is still changing.
+        let text = Array(Self.document.utf8)
+        let fd = open(folder.path + "/Inbox/growing.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        let part = (text.count + 5) / 6
+        for start in stride(from: 0, to: text.count, by: part) {
+            _ = text.withUnsafeBytes { write(fd, $0.baseAddress! + start, min(part, text.count - start)) }
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        close(fd)
+        let jsonl = folder.path + "/Outbox/trials.jsonl"
+        #expect(await waitUntil(seconds: 20) { recordsBySource(jsonl)["growing.txt"] == 1 })
+        let records = try jsonLines(jsonl)
+        #expect(records.count == 1)
+        #expect((records.first?["briefSummary"] as? String)?.contains("Patients receive cetuximab") == true)
         service.stop()
         try await task.value
     }

@@ -2,6 +2,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 import Testing
 import TrialModel
 

@@ -12,12 +12,18 @@ struct ReloadTests {
         defer { folder.cleanup() }
         try installDefaultPipeline(in: folder.path)
         try FileManager.default.createDirectory(atPath: folder.path + "/Inbox", withIntermediateDirectories: true)
-        let daemon = try CrashSafetyTests.startDaemon(in: folder.path)
+        let log = folder.path + "/daemon.log"
+        let daemon = try CrashSafetyTests.startDaemon(in: folder.path, log: log)
         defer {
             if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
         }
+        /// How many log lines contain `text` so far.
+        func logged(_ text: String) -> Int {
+            let lines = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            return lines.split(separator: "\n").count { $0.contains(text) }
+        }
         let first = folder.path + "/Outbox/trials.jsonl"
-        try await Task.sleep(for: .milliseconds(800))
+        #expect(await waitUntil(seconds: 30) { logged("watching ") == 1 })
         try folder.write("Inbox/a.txt", Self.page.replacingOccurrences(of: "#", with: "1"))
         #expect(await waitUntil(seconds: 10) { CrashSafetyTests.lineCount(first) == 1 })
 
@@ -27,7 +33,7 @@ struct ReloadTests {
         try good.replacingOccurrences(of: "  - type: see-also", with: "  - type: see-allso")
             .write(toFile: file, atomically: true, encoding: .utf8)
         kill(daemon.processIdentifier, SIGHUP)
-        try await Task.sleep(for: .milliseconds(800))
+        #expect(await waitUntil(seconds: 30) { logged("reload: keeping the running version") == 1 })
         try folder.write("Inbox/b.txt", Self.page.replacingOccurrences(of: "#", with: "2"))
         #expect(await waitUntil(seconds: 10) { CrashSafetyTests.lineCount(first) == 2 })
 
@@ -35,7 +41,7 @@ struct ReloadTests {
         try good.replacingOccurrences(of: "Outbox/trials.jsonl", with: "Outbox/second.jsonl")
             .write(toFile: file, atomically: true, encoding: .utf8)
         kill(daemon.processIdentifier, SIGHUP)
-        try await Task.sleep(for: .milliseconds(1500))
+        #expect(await waitUntil(seconds: 30) { logged("watching ") == 2 })
         try folder.write("Inbox/c.txt", Self.page.replacingOccurrences(of: "#", with: "3"))
         let second = folder.path + "/Outbox/second.jsonl"
         #expect(await waitUntil(seconds: 10) { CrashSafetyTests.lineCount(second) == 1 })

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Logging
 import Pipeline
+import PipelineRuntime
 import Sinks
 import Synchronization
 
@@ -130,13 +131,8 @@ struct BenchCommand: AsyncParsableCommand {
             sinks: [JSONLinesSink(path: outbox + "/trials.jsonl"), XMLFolderSink(folder: outbox + "/xml")],
             stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
         let clock = ContinuousClock()
-        let committed = Mutex<[String: ContinuousClock.Instant]>([:])
-        let service = try InboxWatchService(
-            spec: spec, logger: logger,
-            onCommit: { batch in
-                let now = clock.now
-                committed.withLock { for name in batch { $0[name] = now } }
-            })
+        let committed = CommitTimes(clock: clock)
+        let service = try InboxWatchService(spec: spec, logger: logger, events: committed)
         let task = Task { try await service.run() }
         try await Task.sleep(for: .milliseconds(300))
         var dropped: [String: ContinuousClock.Instant] = [:]
@@ -149,12 +145,12 @@ struct BenchCommand: AsyncParsableCommand {
             rename(staging + "/" + name, inbox + "/" + name)
         }
         let deadline = clock.now.advanced(by: .seconds(60))
-        while committed.withLock({ $0.count }) < names.count, clock.now < deadline {
+        while committed.count < names.count, clock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         service.stop()
         try await task.value
-        let done = committed.withLock { $0 }
+        let done = committed.times
         var latencies: [Double] = []
         for (name, droppedAt) in dropped {
             guard let at = done[name] else { continue }
@@ -178,5 +174,21 @@ struct Progress {
     var quiet: Bool
     func say(_ line: String) {
         if !quiet { FileHandle.standardError.write(Data(("bench: " + line + "\n").utf8)) }
+    }
+}
+
+/// When each document's records became durable, as the runner reports committed batches.
+final class CommitTimes: PipelineEvents {
+    let clock: ContinuousClock
+    private let committed = Mutex<[String: ContinuousClock.Instant]>([:])
+
+    init(clock: ContinuousClock) { self.clock = clock }
+
+    var count: Int { committed.withLock { $0.count } }
+    var times: [String: ContinuousClock.Instant] { committed.withLock { $0 } }
+
+    func batchCommitted(pipeline: String, batch: CommittedBatch) {
+        let now = clock.now
+        committed.withLock { for document in batch.documents { $0[document.name] = now } }
     }
 }

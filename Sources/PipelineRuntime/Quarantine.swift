@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Moves a document that cannot be processed out of the inbox, with `NAME.error.json` beside it saying
 /// which stage failed, why, and when. Never throws away the document.

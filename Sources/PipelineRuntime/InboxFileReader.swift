@@ -1,4 +1,6 @@
 import Foundation
+public import Pipeline
+public import Watch
 
 /// Reads one document from the inbox, refusing anything that is not a plain regular file inside it.
 ///
@@ -7,10 +9,10 @@ import Foundation
 public enum InboxFileReader {
     /// What reading found.
     public enum Result: Sendable {
-        /// The file's bytes.
-        case bytes([UInt8])
+        /// The file's bytes, and its identity as the open file descriptor saw it.
+        case bytes([UInt8], FileSnapshot)
         /// The entry must be quarantined unread, for this reason.
-        case refused(code: String, reason: String)
+        case refused(code: TrialpipeError.Code, reason: String)
         /// The entry is gone (moved or deleted since it was listed).
         case vanished
     }
@@ -63,6 +65,11 @@ public enum InboxFileReader {
             total += n
         }
         if total < size { bytes.removeLast(size - total) }
-        return .bytes(bytes)
+        let snapshot = FileSnapshot(
+            device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+            size: Int64(info.st_size),
+            modificationNanoseconds: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec),
+            linkCount: UInt64(truncatingIfNeeded: info.st_nlink))
+        return .bytes(bytes, snapshot)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import Pipeline
 import Synchronization
 public import TrialModel
 

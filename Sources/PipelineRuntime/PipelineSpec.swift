@@ -1,3 +1,5 @@
+public import Pipeline
+
 /// What happens to a document in the inbox once its records are durable.
 public enum AfterAction: String, Sendable, CaseIterable {
     /// Leave it; the ledger remembers it was done.
@@ -42,7 +44,7 @@ public struct SourceSpec: Sendable {
     /// The default include patterns.
     public static let defaultInclude = ["*.txt", "*.html", "*.htm", "*.xml", "*.json"]
     /// The default per-document size limit, 32 MiB.
-    public static let defaultMaxBytes = 32 << 20
+    public static let defaultMaxBytes = PipelineDocument.defaultMaxBytes
 
     /// A source with defaults for everything but the inbox.
     public init(inbox: String) {

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Pipeline
+public import Watch
 
 /// What the ledger knows of one document (one path with one content hash).
 public struct LedgerEntry: Sendable, Equatable {
@@ -26,6 +28,24 @@ public struct LedgerEntry: Sendable, Equatable {
     public var updatedAt: String
 }
 
+/// What the ledger knows of one inbox name, as the runner needs it to decide whether to read the file.
+public struct LedgerState: Sendable, Equatable {
+    /// The content hash of this version.
+    public var sha256: String
+    /// Where it stands.
+    public var state: LedgerEntry.State
+    /// The file's identity (inode, size, modification time) when it was read, if known.
+    public var snapshot: FileSnapshot?
+
+    /// Whether the file now seen as `current` is still the version this entry describes (same inode, size
+    /// and modification time), so it need not be read again.
+    public func describes(_ current: FileSnapshot) -> Bool {
+        guard let snapshot else { return false }
+        return snapshot.inode == current.inode && snapshot.size == current.size
+            && snapshot.modificationNanoseconds == current.modificationNanoseconds
+    }
+}
+
 /// A batch whose records were being written when the process stopped.
 public struct UnfinishedBatch: Sendable, Equatable {
     /// The batch's number.
@@ -49,7 +69,7 @@ public struct UnfinishedBatch: Sendable, Equatable {
 /// completion after, in one transaction with the corpus changes; so after a crash the unfinished batch is
 /// known exactly, and the sinks can be rolled back to where it began.
 public final class StateStore: Sendable {
-    let database: DatabaseQueue
+    let database: DatabasePool
     /// The state folder.
     public let directory: String
 
@@ -63,7 +83,7 @@ public final class StateStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        database = try DatabaseQueue(path: directory + "/state.sqlite", configuration: configuration)
+        database = try DatabasePool(path: directory + "/state.sqlite", configuration: configuration)
         try database.write { db in
             try db.execute(
                 sql: """
@@ -79,7 +99,43 @@ public final class StateStore: Sendable {
                         source TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (source, target));
                     CREATE INDEX IF NOT EXISTS xrefs_target ON xrefs(target);
                     """)
+            // Ledgers written before file identities were kept gain the columns (empty for old entries).
+            let columns = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(documents)").map { $0["name"] as String })
+            for column in ["inode", "size", "mtime"] where !columns.contains(column) {
+                try db.execute(sql: "ALTER TABLE documents ADD COLUMN \(column) INTEGER")
+            }
         }
+    }
+
+    /// What the ledger knows of each of `paths`, in one query per 500 paths: every content each had.
+    public func states(paths: some Collection<String>) throws -> [String: [LedgerState]] {
+        var result: [String: [LedgerState]] = [:]
+        guard !paths.isEmpty else { return result }
+        let paths = Array(paths)
+        try database.read { db in
+            for start in stride(from: 0, to: paths.count, by: 500) {
+                let chunk = paths[start..<min(paths.count, start + 500)]
+                let marks = repeatElement("?", count: chunk.count).joined(separator: ",")
+                let statement = try db.cachedStatement(
+                    sql: "SELECT path, sha256, state, inode, size, mtime FROM documents WHERE path IN (\(marks))")
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(Array(chunk)))
+                while let row = try rows.next() {
+                    let inode: Int64? = row["inode"]
+                    let size: Int64? = row["size"]
+                    let modified: Int64? = row["mtime"]
+                    var snapshot: FileSnapshot?
+                    if let inode, let size, let modified {
+                        snapshot = FileSnapshot(
+                            inode: UInt64(bitPattern: inode), size: size, modificationNanoseconds: modified)
+                    }
+                    result[row["path"], default: []].append(
+                        LedgerState(
+                            sha256: row["sha256"], state: LedgerEntry.State(rawValue: row["state"]) ?? .failed,
+                            snapshot: snapshot))
+                }
+            }
+        }
+        return result
     }
 
     /// The ledger's entry for a document, if any.
@@ -130,13 +186,13 @@ public final class StateStore: Sendable {
                 sql: "INSERT INTO batches (checkpoints, started_at) VALUES (?, ?)",
                 arguments: [checkpoints.joined(separator: "\n"), now])
             let id = db.lastInsertedRowID
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO documents (path, sha256, state, record_ids, batch, updated_at)
+                    VALUES (?, ?, 'inflight', '', ?, ?)
+                    """)
             for document in documents {
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO documents (path, sha256, state, record_ids, batch, updated_at)
-                        VALUES (?, ?, 'inflight', '', ?, ?)
-                        """,
-                    arguments: [document.path, document.sha256, id, now])
+                try statement.execute(arguments: [document.path, document.sha256, id, now])
             }
             return id
         }
@@ -144,20 +200,42 @@ public final class StateStore: Sendable {
 
     /// Marks a batch's documents done and stores the corpus changes, in one transaction.
     public func completeBatch(
-        _ id: Int64, documents: [(path: String, sha256: String, recordIds: [String])], corpus: SQLiteCorpusIndex?
+        _ id: Int64, documents: [(path: String, sha256: String, recordIds: [String])], snapshots: [FileSnapshot?] = [],
+        corpus: SQLiteCorpusIndex?
     ) throws {
         let now = Timestamp.now()
         try database.write { db in
-            for document in documents {
-                try db.execute(
-                    sql: """
-                        UPDATE documents SET state = 'done', record_ids = ?, batch = NULL, updated_at = ?
-                        WHERE path = ? AND sha256 = ?
-                        """,
-                    arguments: [document.recordIds.joined(separator: ","), now, document.path, document.sha256])
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE documents SET state = 'done', record_ids = ?, batch = NULL, updated_at = ?,
+                    inode = ?, size = ?, mtime = ? WHERE path = ? AND sha256 = ?
+                    """)
+            for (index, document) in documents.enumerated() {
+                let snapshot = index < snapshots.count ? snapshots[index] : nil
+                try statement.execute(arguments: [
+                    document.recordIds.joined(separator: ","), now, snapshot.map { Int64(bitPattern: $0.inode) },
+                    snapshot?.size, snapshot?.modificationNanoseconds, document.path, document.sha256,
+                ])
             }
             try corpus?.flush(into: db)
             try db.execute(sql: "DELETE FROM batches WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Records the file identity of done documents the ledger knew only by content (entries written before
+    /// identities were kept), so the next listing skips them unread.
+    public func rememberSnapshots(_ items: [(path: String, sha256: String, snapshot: FileSnapshot)]) throws {
+        try database.write { db in
+            let statement = try db.cachedStatement(
+                sql:
+                    "UPDATE documents SET inode = ?, size = ?, mtime = ? WHERE path = ? AND sha256 = ? AND state = 'done'"
+            )
+            for item in items {
+                try statement.execute(arguments: [
+                    Int64(bitPattern: item.snapshot.inode), item.snapshot.size, item.snapshot.modificationNanoseconds,
+                    item.path, item.sha256,
+                ])
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+public import Pipeline
 import Yams
 
 /// Reads pipeline files: environment interpolation, YAML with positions, every plugin's own options,
@@ -37,6 +38,7 @@ public struct PipelineLoader: Sendable {
         var inboxOwners: [String: String] = [:]
         var stateOwners: [String: String] = [:]
         var names: [String: String] = [:]
+        var written: [(resource: SinkResource, owner: String)] = []
         for file in files {
             do {
                 let loaded = try loadOne(file: file)
@@ -62,6 +64,19 @@ public struct PipelineLoader: Sendable {
                             "state folder \(spec.stateDirectory) is already used by \(other); give this pipeline its "
                                 + "own `state:` folder"))
                 }
+                for (index, sink) in spec.sinks.enumerated() {
+                    for resource in sink.resources {
+                        if let clash = written.first(where: { $0.resource.conflicts(with: resource) }) {
+                            errors.append(
+                                loaded.position(
+                                    ofSink: index,
+                                    "sink '\(sink.name)' writes \(resource), which \(clash.owner) already writes "
+                                        + "(\(clash.resource)); two sinks may not share a file or folder, as one's "
+                                        + "crash recovery would cut the other's records: give this sink its own path"))
+                        }
+                        written.append((resource, "sink '\(sink.name)' of \(file)"))
+                    }
+                }
                 names[spec.name] = names[spec.name] ?? file
                 inboxOwners[spec.source.inbox] = inboxOwners[spec.source.inbox] ?? file
                 stateOwners[spec.stateDirectory] = stateOwners[spec.stateDirectory] ?? file
@@ -83,9 +98,15 @@ public struct PipelineLoader: Sendable {
         enum Anchor { case name, inbox, state }
         var spec: PipelineSpec
         var file: String
-        var marks: [Anchor: Mark]
+        var marks: [Anchor: ConfigNode.Mark]
+        /// Where each sink names its output (its `path:` or `file:`, else the sink itself), in sink order.
+        var sinkMarks: [ConfigNode.Mark?]
         func position(of anchor: Anchor, _ message: String) -> PipelineConfigError {
             let mark = marks[anchor]
+            return PipelineConfigError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
+        }
+        func position(ofSink index: Int, _ message: String) -> PipelineConfigError {
+            let mark = index < sinkMarks.count ? sinkMarks[index] : nil
             return PipelineConfigError(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
         }
     }
@@ -104,12 +125,12 @@ public struct PipelineLoader: Sendable {
         do { text = try EnvironmentInterpolation.apply(raw, environment: environment, file: file) } catch {
             throw PipelineConfigErrors([error])
         }
-        let root: Node
+        let root: ConfigNode
         do {
             guard let composed = try Yams.compose(yaml: text) else {
                 throw fail(1, 1, "the pipeline file is empty; it needs name, source, stages and sinks")
             }
-            root = composed
+            root = ConfigNode(yaml: composed)
         } catch let error as PipelineConfigErrors {
             throw error
         } catch let error as YamlError {
@@ -139,13 +160,13 @@ public struct PipelineLoader: Sendable {
         }
     }
 
-    private func build(root: Node, file: String) throws(PipelineConfigError) -> Loaded {
+    private func build(root: ConfigNode, file: String) throws(PipelineConfigError) -> Loaded {
         guard case .mapping(let top) = root else {
             throw PipelineConfigError(
                 file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
                 message: "a pipeline file is a mapping with name, source, stages and sinks")
         }
-        var marks: [Loaded.Anchor: Mark] = [:]
+        var marks: [Loaded.Anchor: ConfigNode.Mark] = [:]
         var reader = OptionReader(
             mapping: top, file: file, baseDirectory: baseDirectory, subject: "the pipeline", known: Self.topLevelKeys)
         let name = try reader.requiredString("name", example: "trials")
@@ -164,11 +185,11 @@ public struct PipelineLoader: Sendable {
         var source = try readSource(sourceMapping, file: file)
         marks[.inbox] = sourceMapping["path"]?.mark ?? sourceMapping.mark
 
-        let stages: [any Stage] = try readList(
+        let stages = try readList(
             top, key: "stages", file: file, required: false,
             types: registry.stages.mapValues { ($0.options.map(\.name), $0.make) },
             kind: "stage", environment: environment)
-        let sinks: [any Sink] = try readList(
+        let sinks = try readList(
             top, key: "sinks", file: file, required: true,
             types: registry.sinks.mapValues { ($0.options.map(\.name), $0.make) },
             kind: "sink", environment: environment)
@@ -180,12 +201,12 @@ public struct PipelineLoader: Sendable {
         try reader.finish()
         if source.processedDirectory.isEmpty { source.processedDirectory = source.inbox + "/.processed" }
         let spec = PipelineSpec(
-            name: name, file: file, source: source, stages: stages, sinks: sinks, stateDirectory: state,
-            concurrency: concurrency)
-        return Loaded(spec: spec, file: file, marks: marks)
+            name: name, file: file, source: source, stages: stages.map(\.item), sinks: sinks.map(\.item),
+            stateDirectory: state, concurrency: concurrency)
+        return Loaded(spec: spec, file: file, marks: marks, sinkMarks: sinks.map(\.mark))
     }
 
-    private func readSource(_ mapping: Node.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
+    private func readSource(_ mapping: ConfigNode.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
         var reader = OptionReader(
             mapping: mapping, file: file, baseDirectory: baseDirectory, subject: "source 'inbox'",
             known: Self.sourceKeys)
@@ -224,12 +245,12 @@ public struct PipelineLoader: Sendable {
     }
 
     private func readList<Item>(
-        _ top: Node.Mapping, key: String, file: String, required: Bool,
+        _ top: ConfigNode.Mapping, key: String, file: String, required: Bool,
         types: [String: (
             [String], @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> Item
         )],
         kind: String, environment: PluginEnvironment
-    ) throws(PipelineConfigError) -> [Item] {
+    ) throws(PipelineConfigError) -> [(item: Item, mark: ConfigNode.Mark?)] {
         let example = kind == "sink" ? "`- type: jsonl` with `path: Outbox/trials.jsonl`" : "`- type: extract`"
         guard let node = top[key] else {
             if required {
@@ -239,17 +260,18 @@ public struct PipelineLoader: Sendable {
             }
             return []
         }
-        guard case .sequence(let sequence) = node else {
+        guard case .list(let list) = node else {
             throw PipelineConfigError(
                 file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                 message: "`\(key):` must be a list of \(kind)s, each a mapping such as \(example)")
         }
+        let sequence = list.items
         if required, sequence.isEmpty {
             throw PipelineConfigError(
                 file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                 message: "`\(key):` is empty; a pipeline needs at least one \(kind), e.g. \(example)")
         }
-        var items: [Item] = []
+        var items: [(item: Item, mark: ConfigNode.Mark?)] = []
         for item in sequence {
             guard case .mapping(let mapping) = item else {
                 throw PipelineConfigError(
@@ -281,7 +303,7 @@ public struct PipelineLoader: Sendable {
             try precheck.finish()
             let built = try make(&reader, environment)
             try reader.finish()
-            items.append(built)
+            items.append((built, mapping["path"]?.mark ?? mapping["file"]?.mark ?? mapping.mark))
         }
         return items
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import PipelineRuntime
 import PipelineTesting
 import Testing
 import TrialModel

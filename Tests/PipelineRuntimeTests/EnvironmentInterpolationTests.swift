@@ -1,4 +1,5 @@
 import Pipeline
+import PipelineRuntime
 import Testing
 
 @Suite("Environment interpolation")

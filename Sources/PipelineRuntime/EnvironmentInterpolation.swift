@@ -1,4 +1,5 @@
 import Foundation
+public import Pipeline
 
 /// Replaces `${NAME}` and `${NAME:-default}` in a pipeline file's text with values from the environment.
 public enum EnvironmentInterpolation {

@@ -1,0 +1,398 @@
+import Foundation
+public import Logging
+public import Pipeline
+import Synchronization
+import TrialModel
+import Watch
+
+/// Runs one pipeline over documents in its inbox: stages in parallel across documents (a bounded window),
+/// then batches committed to the sinks in order, with the ledger recording intent before and completion
+/// after, so nothing is lost or doubled across crashes. One document's failure never stops the others.
+public final class PipelineRunner: Sendable {
+    /// The pipeline.
+    public let spec: PipelineSpec
+    /// The ledger and corpus index.
+    public let store: StateStore
+    let corpus: SQLiteCorpusIndex
+    let logger: Logger
+    let quarantine: Quarantine
+    let chain: StageChain
+    /// Documents per committed batch at most.
+    public let batchSize: Int
+    /// Who hears what the runner does (metrics, progress, latency measurements).
+    let events: any PipelineEvents
+    private let inFlight = Mutex<Set<String>>([])
+    private let stopping = Atomic<Bool>(false)
+    /// The feed of the loop now running, so ``requestStop()`` can end it.
+    private let currentFeed = Mutex<DocumentFeed?>(nil)
+    /// One batch is committed at a time, whichever loop asks.
+    private let commitGate = AsyncGate()
+
+    /// A runner for a pipeline; opens its state folder.
+    public init(
+        spec: PipelineSpec, logger: Logger, batchSize: Int = 256, events: any PipelineEvents = NoPipelineEvents()
+    ) throws {
+        self.spec = spec
+        self.logger = logger
+        self.events = events
+        self.batchSize = max(1, batchSize)
+        self.store = try StateStore(directory: spec.stateDirectory)
+        self.corpus = SQLiteCorpusIndex(store: store)
+        self.quarantine = Quarantine(directory: spec.source.quarantineDirectory)
+        self.chain = StageChain(stages: spec.stages)
+    }
+
+    /// Prepares the stages, opens the sinks and finishes what a crash left: an unfinished batch is rolled back in every sink and
+    /// its documents are processed again.
+    public func start() async throws {
+        try await chain.prepare()
+        try FileManager.default.createDirectory(atPath: spec.source.inbox, withIntermediateDirectories: true)
+        for sink in spec.sinks { try await sink.open() }
+        if let batch = try store.unfinishedBatch() {
+            for (sink, checkpoint) in zip(spec.sinks, batch.checkpoints) {
+                try await sink.rollback(to: checkpoint)
+            }
+            try store.abandonBatch(batch.id)
+            logger.notice(
+                "recovered an unfinished batch: its \(batch.documents.count) documents will be processed again",
+                metadata: ["pipeline": "\(spec.name)"])
+        }
+    }
+
+    /// Closes the sinks and shuts the stages down.
+    public func stop() async {
+        for stage in spec.stages { await stage.shutdown() }
+        for sink in spec.sinks {
+            do { try await sink.close() } catch {
+                logger.error("closing sink \(sink.name) failed: \(error)", metadata: ["pipeline": "\(spec.name)"])
+            }
+        }
+    }
+
+    /// The candidate documents in the inbox now, sorted by name.
+    public func listInbox() throws -> [String] {
+        try InboxListing.candidates(in: spec.source.inbox, include: spec.source.include)
+    }
+
+    /// Processes the named inbox files (names relative to the inbox); returns when all are committed.
+    public func process(names: [String], progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
+        await run(feed: DocumentFeed(finishedWith: names), progress: progress)
+    }
+
+    /// Processes every name the feed brings until it is finished (or ``requestStop()``), then commits what
+    /// is pending and returns.
+    ///
+    /// Documents go through the stages in a bounded window, and batches are committed while the next
+    /// documents are processed. While the feed is open, a batch is committed as soon as the previous commit
+    /// is done and something is pending: a trickle is durable within one commit's time, and under load
+    /// batches grow (up to ``batchSize``) on their own. Once the feed is finished, what it held is committed
+    /// in full batches.
+    public func run(feed: DocumentFeed, progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
+        currentFeed.withLock { $0 = feed }
+        if stopping.load(ordering: .relaxed) { feed.finish() }
+        defer { currentFeed.withLock { $0 = nil } }
+        let window = spec.concurrency
+        let clock = ContinuousClock()
+        var summary = RunSummary()
+        var queue: [(name: String, seen: ContinuousClock.Instant)] = []
+        var queueStart = 0
+        var ready: [Work] = []
+        var readyStart = 0
+        var pending: [Outcome.Success] = []
+        var refreshes: [(path: String, sha256: String, snapshot: FileSnapshot)] = []
+        var reading = false
+        var feedOpen = true
+        var committing = false
+        var running = 0
+        await withTaskGroup(of: LoopEvent.self) { group in
+            while true {
+                if feedOpen, !reading {
+                    reading = true
+                    group.addTask { .names(await feed.next()) }
+                }
+                while readyStart == ready.count, queueStart < queue.count, !stopping.load(ordering: .relaxed) {
+                    ready = claim(queue[queueStart..<min(queue.count, queueStart + 512)])
+                    readyStart = 0
+                    queueStart = min(queue.count, queueStart + 512)
+                    if queueStart == queue.count {
+                        queue.removeAll(keepingCapacity: true)
+                        queueStart = 0
+                    }
+                }
+                // At most one batch waits while another is committed: memory stays bounded when the sinks
+                // are slower than the stages.
+                while running < window, pending.count + running < batchSize, readyStart < ready.count,
+                    !stopping.load(ordering: .relaxed)
+                {
+                    let work = ready[readyStart]
+                    readyStart += 1
+                    running += 1
+                    group.addTask { .document(await self.processOne(work)) }
+                }
+                // While the feed is open (the daemon) a batch goes as soon as the committer is free; a
+                // backlog already known (`run --once`) is committed in full batches, and the rest at the end.
+                let drained = !feedOpen && queueStart == queue.count && readyStart == ready.count && running == 0
+                if !committing, !pending.isEmpty, feedOpen || drained || pending.count >= batchSize {
+                    let batch = Array(pending.prefix(batchSize))
+                    pending.removeFirst(batch.count)
+                    committing = true
+                    group.addTask { .committed(await self.commit(batch)) }
+                }
+                events.backlogChanged(
+                    pipeline: spec.name, waiting: queue.count - queueStart + ready.count - readyStart,
+                    inFlight: running)
+                guard let event = await group.next() else { break }
+                switch event {
+                case .names(let names):
+                    reading = false
+                    guard let names else {
+                        feedOpen = false
+                        continue
+                    }
+                    let now = clock.now
+                    queue.append(contentsOf: names.lazy.map { (name: $0, seen: now) })
+                    events.documentsDiscovered(pipeline: spec.name, count: names.count)
+                case .committed(let committed):
+                    committing = false
+                    summary.add(committed)
+                    progress?(summary)
+                case .document(let outcome):
+                    running -= 1
+                    switch outcome {
+                    case .success(let success):
+                        pending.append(success)
+                    case .failure(let name):
+                        release(name)
+                        summary.failed += 1
+                    case .skipped(let name, let refresh):
+                        release(name)
+                        summary.skipped += 1
+                        events.documentSkipped(pipeline: spec.name, name: name)
+                        if let refresh { refreshes.append(refresh) }
+                        if refreshes.count >= 256 {
+                            rememberSnapshots(refreshes)
+                            refreshes.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+            }
+        }
+        // Names taken but not started (a stop was requested) stay in the inbox for the next run.
+        for work in ready[readyStart...] { release(work.name) }
+        if !refreshes.isEmpty { rememberSnapshots(refreshes) }
+        return summary
+    }
+
+    /// Stops taking new documents; those in flight finish and are committed.
+    public func requestStop() {
+        stopping.store(true, ordering: .relaxed)
+        currentFeed.withLock { $0 }?.finish()
+    }
+
+    /// Whether ``requestStop()`` was called.
+    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    /// Claims names not already being processed and looks them up in the ledger with one query.
+    private func claim(_ names: ArraySlice<(name: String, seen: ContinuousClock.Instant)>) -> [Work] {
+        let claimed = inFlight.withLock { inFlight in names.filter { inFlight.insert($0.name).inserted } }
+        let states: [String: [LedgerState]]
+        do {
+            states = try store.states(paths: claimed.map(\.name))
+        } catch {
+            logger.error("ledger read failed: \(error); will retry", metadata: ["pipeline": "\(spec.name)"])
+            for item in claimed { release(item.name) }
+            return []
+        }
+        return claimed.map { Work(name: $0.name, seen: $0.seen, ledger: states[$0.name] ?? []) }
+    }
+
+    private func release(_ name: String) { _ = inFlight.withLock { $0.remove(name) } }
+
+    private func rememberSnapshots(_ refreshes: [(path: String, sha256: String, snapshot: FileSnapshot)]) {
+        do { try store.rememberSnapshots(refreshes) } catch {
+            logger.warning("ledger write failed: \(error)", metadata: ["pipeline": "\(spec.name)"])
+        }
+    }
+
+    /// One inbox name claimed for processing, with what the ledger knows of it.
+    struct Work: Sendable {
+        var name: String
+        var seen: ContinuousClock.Instant
+        var ledger: [LedgerState]
+    }
+
+    enum Outcome: Sendable {
+        struct Success: Sendable {
+            var name: String
+            var document: PipelineDocument
+            var snapshot: FileSnapshot
+            var seen: ContinuousClock.Instant
+        }
+        case success(Success)
+        case failure(String)
+        /// Already done or failed; `refresh` is a snapshot the ledger did not have yet for a done version.
+        case skipped(String, refresh: (path: String, sha256: String, snapshot: FileSnapshot)?)
+    }
+
+    enum LoopEvent: Sendable {
+        case names([String]?)
+        case document(Outcome)
+        case committed(RunSummary)
+    }
+
+    private func processOne(_ work: Work) async -> Outcome {
+        let source = spec.source
+        let name = work.name
+        // A file the ledger knows by identity is skipped unread.
+        if !work.ledger.isEmpty, let current = FileSnapshot.lstat(path: source.inbox + "/" + name),
+            let known = work.ledger.first(where: { $0.state != .inFlight && $0.describes(current) })
+        {
+            if known.state == .done { finishInbox(name) }
+            return .skipped(name, refresh: nil)
+        }
+        let bytes: [UInt8]
+        let snapshot: FileSnapshot
+        switch InboxFileReader.read(folder: source.inbox, name: name, maxBytes: source.maxBytes) {
+        case .vanished:
+            return .skipped(name, refresh: nil)
+        case .refused(let code, let reason):
+            fail(name: name, sha256: nil, stage: "source", code: code.rawValue, message: name + " is " + reason)
+            return .failure(name)
+        case .bytes(let read, let seen):
+            bytes = read
+            snapshot = seen
+        }
+        let sha = SHA256.hex(bytes)
+        if let known = work.ledger.first(where: { $0.sha256 == sha && $0.state != .inFlight }) {
+            guard known.state == .done else { return .skipped(name, refresh: nil) }
+            finishInbox(name)
+            return .skipped(name, refresh: source.after == .keep ? (name, sha, snapshot) : nil)
+        }
+        var documentLogger = logger
+        documentLogger[metadataKey: "file"] = "\(name)"
+        documentLogger[metadataKey: "sha256"] = "\(sha)"
+        let context = StageContext(
+            pipeline: spec.name, processedAt: Timestamp.now(), logger: documentLogger, events: events)
+        var document: PipelineDocument
+        do {
+            document = try await chain.process(
+                PipelineDocument(sourcePath: name, bytes: bytes, sha256: sha), context: context, events: events)
+        } catch {
+            fail(name: name, sha256: sha, stage: error.stage, code: error.code, message: error.message)
+            return .failure(name)
+        }
+        document.bytes = []
+        return .success(.init(name: name, document: document, snapshot: snapshot, seen: work.seen))
+    }
+
+    private func fail(name: String, sha256: String?, stage: String, code: String, message: String) {
+        let metadata: Logger.Metadata = ["pipeline": "\(spec.name)", "file": "\(name)", "stage": "\(stage)"]
+        events.documentFailed(pipeline: spec.name, name: name, stage: stage, code: code)
+        do {
+            let target = try quarantine.quarantine(
+                inbox: spec.source.inbox, name: name, stage: stage, code: code, message: message, sha256: sha256,
+                pipeline: spec.name)
+            logger.warning("quarantined: \(message)", metadata: metadata.merging(["to": "\(target)"]) { $1 })
+        } catch {
+            logger.error(
+                "could not quarantine (left in the inbox): \(error); reason was: \(message)", metadata: metadata)
+        }
+        do {
+            try store.markFailed(path: name, sha256: sha256 ?? "", stage: stage, reason: "\(code): \(message)")
+        } catch {
+            logger.error("ledger write failed: \(error)", metadata: metadata)
+        }
+    }
+
+    /// Links, writes and records one batch; returns its counts.
+    private func commit(_ batch: [Outcome.Success]) async -> RunSummary {
+        await commitGate.run { await commitAlone(batch) }
+    }
+
+    private func commitAlone(_ batch: [Outcome.Success]) async -> RunSummary {
+        var summary = RunSummary()
+        var records = batch.flatMap(\.document.records)
+        var failedSink: String?
+        do {
+            let again = try chain.link(&records, corpus: corpus)
+            let output = records + again
+            var checkpoints: [String] = []
+            for sink in spec.sinks { checkpoints.append(try await sink.checkpoint()) }
+            let store = self.store
+            let intents = batch.map { (path: $0.name, sha256: $0.document.sha256) }
+            let id = try await BlockingIO.run { [checkpoints] in
+                try store.beginBatch(documents: intents, checkpoints: checkpoints)
+            }
+            do {
+                for sink in spec.sinks {
+                    failedSink = sink.name
+                    try await sink.write(output)
+                }
+                failedSink = nil
+            } catch {
+                for (sink, checkpoint) in zip(spec.sinks, checkpoints) { try? await sink.rollback(to: checkpoint) }
+                _ = try? await BlockingIO.run { try store.abandonBatch(id) }
+                throw error
+            }
+            let done = batch.map { ($0.name, $0.document.sha256, $0.document.records.map(\.id)) }
+            let snapshots = batch.map { spec.source.after == .keep ? $0.snapshot : nil }
+            let corpus = self.corpus
+            try await BlockingIO.run {
+                try store.completeBatch(id, documents: done, snapshots: snapshots, corpus: corpus)
+            }
+            summary.processed = batch.count
+            summary.records = output.count
+            let now = ContinuousClock.now
+            events.batchCommitted(
+                pipeline: spec.name,
+                batch: CommittedBatch(
+                    documents: batch.map {
+                        CommittedBatch.Document(name: $0.name, layout: nil, latency: $0.seen.secondsUntil(now))
+                    },
+                    recordsBySink: spec.sinks.map { (sink: $0.name, records: output.count) },
+                    committedAt: Date().timeIntervalSince1970))
+        } catch {
+            corpus.discardPending()
+            logger.error(
+                "writing a batch of \(batch.count) documents failed; they stay in the inbox and are tried again: \(error)",
+                metadata: ["pipeline": "\(spec.name)"])
+            summary.deferred = batch.count
+            events.batchDeferred(pipeline: spec.name, documents: batch.count, sink: failedSink, error: error)
+        }
+        for item in batch {
+            if summary.processed > 0 { finishInbox(item.name) }
+            release(item.name)
+        }
+        return summary
+    }
+
+    /// Applies `after:` to a document whose records are durable.
+    private func finishInbox(_ name: String) {
+        let source = spec.source
+        let path = source.inbox + "/" + name
+        switch source.after {
+        case .keep:
+            return
+        case .delete:
+            if unlink(path) != 0, errno != ENOENT {
+                logger.error("cannot delete \(name) after processing: \(String(cString: strerror(errno)))")
+            }
+        case .move:
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: source.processedDirectory, withIntermediateDirectories: true)
+                var target = source.processedDirectory + "/" + name
+                var counter = 1
+                while FileManager.default.fileExists(atPath: target) {
+                    target = source.processedDirectory + "/" + name + "." + String(counter)
+                    counter += 1
+                }
+                if rename(path, target) != 0, errno != ENOENT {
+                    logger.error("cannot move \(name) after processing: \(String(cString: strerror(errno)))")
+                }
+            } catch {
+                logger.error("cannot create \(source.processedDirectory): \(error)")
+            }
+        }
+    }
+}
