@@ -1,6 +1,7 @@
 import BuiltinPlugins
 import Foundation
 import Pipeline
+import PipelineRuntime
 import PipelineTesting
 import Testing
 import TrialModel
