@@ -99,6 +99,7 @@ actor ExecSession {
                     "exec enricher failed (attempt \(attempt + 1) of \(retries + 1)): \(error.message); restarting it")
                 process?.terminate()
                 process = nil
+                context.events.subprocessRestarted(pipeline: context.pipeline, stage: "exec")
             }
         }
         throw StageError(

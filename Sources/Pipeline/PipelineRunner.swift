@@ -29,12 +29,15 @@ public final class PipelineRunner: Sendable {
     /// Whether done files are remembered by size and modification time, so later rescans skip them unread
     /// (for the daemon; a single pass has no later rescans and keeps memory flat without it).
     let remembersDoneFiles: Bool
+    /// Told what happens to documents and batches (metrics, health, progress).
+    let events: any PipelineEvents
 
     /// A runner for a pipeline; opens its state folder.
     public init(
         spec: PipelineSpec, logger: Logger, batchSize: Int = 256, remembersDoneFiles: Bool = false,
-        onCommit: (@Sendable ([String]) -> Void)? = nil
+        onCommit: (@Sendable ([String]) -> Void)? = nil, events: any PipelineEvents = NoPipelineEvents()
     ) throws {
+        self.events = events
         self.onCommit = onCommit
         self.remembersDoneFiles = remembersDoneFiles
         self.spec = spec
@@ -83,14 +86,16 @@ public final class PipelineRunner: Sendable {
         var summary = RunSummary()
         var pending: [Outcome.Success] = []
         var names = names[...]
+        let arrived = ContinuousClock.now
         await withTaskGroup(of: Outcome.self) { group in
             var running = 0
             while true {
                 while running < window, !stopping.load(ordering: .relaxed), let name = names.popFirst() {
                     guard claim(name) else { continue }
-                    group.addTask { await self.processOne(name) }
+                    group.addTask { await self.processOne(name, arrived: arrived) }
                     running += 1
                 }
+                events.backlogChanged(pipeline: spec.name, waiting: names.count, inFlight: running)
                 guard let outcome = await group.next() else { break }
                 running -= 1
                 switch outcome {
@@ -107,10 +112,12 @@ public final class PipelineRunner: Sendable {
                 case .skipped(let name):
                     release(name)
                     summary.skipped += 1
+                    events.documentSkipped(pipeline: spec.name, name: name)
                 }
             }
         }
         if !pending.isEmpty { summary.add(await commit(pending)) }
+        events.backlogChanged(pipeline: spec.name, waiting: names.count, inFlight: 0)
         return summary
     }
 
@@ -128,13 +135,14 @@ public final class PipelineRunner: Sendable {
             var name: String
             var document: PipelineDocument
             var stamp: FileStamp?
+            var arrived: ContinuousClock.Instant
         }
         case success(Success)
         case failure(String)
         case skipped(String)
     }
 
-    private func processOne(_ name: String) async -> Outcome {
+    private func processOne(_ name: String, arrived: ContinuousClock.Instant) async -> Outcome {
         let source = spec.source
         let stamp = remembersDoneFiles ? FileStamp(path: source.inbox + "/" + name) : nil
         if let stamp, known.withLock({ $0[name] }) == stamp { return .skipped(name) }
@@ -161,7 +169,7 @@ public final class PipelineRunner: Sendable {
             logger.error("ledger read failed for \(name): \(error)", metadata: ["pipeline": "\(spec.name)"])
             return .skipped(name)
         }
-        let context = StageContext(pipeline: spec.name, processedAt: Timestamp.now(), logger: logger)
+        let context = StageContext(pipeline: spec.name, processedAt: Timestamp.now(), logger: logger, events: events)
         var document: PipelineDocument
         do {
             document = try await chain.process(
@@ -171,11 +179,12 @@ public final class PipelineRunner: Sendable {
             return .failure(name)
         }
         document.bytes = []
-        return .success(.init(name: name, document: document, stamp: stamp))
+        return .success(.init(name: name, document: document, stamp: stamp, arrived: arrived))
     }
 
     private func fail(name: String, sha256: String?, stage: String, code: String, message: String) {
         let metadata: Logger.Metadata = ["pipeline": "\(spec.name)", "file": "\(name)", "stage": "\(stage)"]
+        events.documentFailed(pipeline: spec.name, name: name, stage: stage, code: code)
         do {
             let target = try quarantine.quarantine(
                 inbox: spec.source.inbox, name: name, stage: stage, code: code, message: message, sha256: sha256,
@@ -200,15 +209,23 @@ public final class PipelineRunner: Sendable {
     private func commitAlone(_ batch: [Outcome.Success]) async -> RunSummary {
         var summary = RunSummary()
         var records = batch.flatMap(\.document.records)
+        var failingSink: String?
         do {
             let again = try chain.link(&records, corpus: corpus)
             let output = records + again
             var checkpoints: [String] = []
-            for sink in spec.sinks { checkpoints.append(try await sink.checkpoint()) }
+            for sink in spec.sinks {
+                failingSink = sink.name
+                checkpoints.append(try await sink.checkpoint())
+            }
             let id = try store.beginBatch(
                 documents: batch.map { (path: $0.name, sha256: $0.document.sha256) }, checkpoints: checkpoints)
             do {
-                for sink in spec.sinks { try await sink.write(output) }
+                for sink in spec.sinks {
+                    failingSink = sink.name
+                    try await sink.write(output)
+                }
+                failingSink = nil
             } catch {
                 for (sink, checkpoint) in zip(spec.sinks, checkpoints) { try? await sink.rollback(to: checkpoint) }
                 try? store.abandonBatch(id)
@@ -220,7 +237,9 @@ public final class PipelineRunner: Sendable {
             summary.processed = batch.count
             summary.records = output.count
             onCommit?(batch.map(\.name))
+            events.batchCommitted(pipeline: spec.name, batch: committedBatch(batch, records: output.count))
         } catch {
+            events.batchDeferred(pipeline: spec.name, documents: batch.count, sink: failingSink, error: error)
             corpus.discardPending()
             logger.error(
                 "writing a batch of \(batch.count) documents failed; they stay in the inbox and are tried again: \(error)",
@@ -235,6 +254,20 @@ public final class PipelineRunner: Sendable {
             release(item.name)
         }
         return summary
+    }
+
+    /// What observers learn of a durable batch: each document's layout and wait, records per sink.
+    private func committedBatch(_ batch: [Outcome.Success], records: Int) -> CommittedBatch {
+        let now = ContinuousClock.now
+        let documents = batch.map { item in
+            let waited = item.arrived.duration(to: now)
+            return CommittedBatch.Document(
+                name: item.name, layout: item.document.records.first?.provenance.layout,
+                latency: Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18)
+        }
+        return CommittedBatch(
+            documents: documents, recordsBySink: spec.sinks.map { ($0.name, records) },
+            committedAt: Date().timeIntervalSince1970)
     }
 
     private func remember(_ name: String, _ stamp: FileStamp?) {

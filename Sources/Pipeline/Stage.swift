@@ -9,12 +9,17 @@ public struct StageContext: Sendable {
     public var processedAt: String
     /// Where the stage logs.
     public var logger: Logger
+    /// Where the stage reports what operators count (a subprocess restart).
+    public var events: any PipelineEvents
 
     /// Creates a context.
-    public init(pipeline: String, processedAt: String, logger: Logger) {
+    public init(
+        pipeline: String, processedAt: String, logger: Logger, events: any PipelineEvents = NoPipelineEvents()
+    ) {
         self.pipeline = pipeline
         self.processedAt = processedAt
         self.logger = logger
+        self.events = events
     }
 }
 

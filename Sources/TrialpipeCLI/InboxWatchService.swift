@@ -14,13 +14,17 @@ public final class InboxWatchService: Sendable {
     private let stopped = Atomic<Bool>(false)
     /// Called after every processed batch of names (for tests and progress).
     let onPass: (@Sendable (RunSummary) -> Void)?
+    /// Told what the source sees: its start, rescans, the inbox vanishing and returning.
+    let events: any PipelineEvents
 
     /// A service for a pipeline.
     public init(
         spec: PipelineSpec, logger: Logger, onPass: (@Sendable (RunSummary) -> Void)? = nil,
-        onCommit: (@Sendable ([String]) -> Void)? = nil
+        onCommit: (@Sendable ([String]) -> Void)? = nil, events: any PipelineEvents = NoPipelineEvents()
     ) throws {
-        self.runner = try PipelineRunner(spec: spec, logger: logger, remembersDoneFiles: true, onCommit: onCommit)
+        self.runner = try PipelineRunner(
+            spec: spec, logger: logger, remembersDoneFiles: true, onCommit: onCommit, events: events)
+        self.events = events
         self.logger = logger
         self.onPass = onPass
     }
@@ -45,6 +49,7 @@ public final class InboxWatchService: Sendable {
         while !stopped.load(ordering: .relaxed) {
             if (try? FileManager.default.attributesOfItem(atPath: source.inbox)) == nil {
                 logger.warning("inbox \(source.inbox) is missing; waiting for it to come back", metadata: metadata)
+                events.inboxAvailabilityChanged(pipeline: spec.name, available: false, path: source.inbox)
                 do {
                     try await InboxWaiter().waitUntil(
                         {
@@ -70,6 +75,8 @@ public final class InboxWatchService: Sendable {
             watcher.withLock { $0 = current }
             if stopped.load(ordering: .relaxed) { current.stop() }
             logger.info("watching \(source.inbox)", metadata: metadata)
+            events.inboxAvailabilityChanged(pipeline: spec.name, available: true, path: source.inbox)
+            events.sourceStarted(pipeline: spec.name)
             // Watch first, then list: nothing slips between.
             await pass(names: try listing(), settle: settle)
             for await batch in current.batches {
@@ -77,11 +84,13 @@ public final class InboxWatchService: Sendable {
                 let names = Set(batch.names.filter { InboxListing.isCandidate($0, include: source.include) })
                 var discovered: [String] = []
                 if batch.rescan { discovered = (try? listing()) ?? [] }
+                if batch.rescan { events.inboxRescanned(pipeline: spec.name, overflow: batch.overflow) }
                 discovered.removeAll { names.contains($0) }
                 await pass(names: Array(names).sorted(), settle: .zero)
                 if !discovered.isEmpty { await pass(names: discovered, settle: settle) }
                 if batch.rootGone {
                     logger.warning("inbox \(source.inbox) disappeared", metadata: metadata)
+                    events.inboxAvailabilityChanged(pipeline: spec.name, available: false, path: source.inbox)
                     break
                 }
             }
@@ -123,6 +132,7 @@ public final class InboxWatchService: Sendable {
             }
         }
         guard !ready.isEmpty else { return }
+        events.documentsDiscovered(pipeline: spec.name, count: ready.count)
         let summary = await runner.process(names: ready)
         if summary.processed + summary.failed + summary.deferred > 0 {
             logger.info("\(summary.line)", metadata: ["pipeline": "\(spec.name)"])
