@@ -15,6 +15,9 @@ public struct CatalogMetricsFactory: MetricsFactory {
         self.registry = registry
     }
 
+    /// Every metric in the Prometheus text format, as `/metrics` serves it.
+    public func exposition() -> [UInt8] { registry.emitToBuffer() }
+
     private static let defaultDurationBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
         .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
