@@ -42,6 +42,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     @Flag(
         name: .long,
         help: "Record metrics and health as `run --metrics-address` does, and render the exposition every second.")
@@ -53,7 +55,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = LogSetup.logger()
+        var logger = LogSetup.logger(format: logging.logFormat)
         logger.logLevel = .error
         let work = FileManager.default.temporaryDirectory.path + "/trialpipe-bench-" + UUID().uuidString
         defer {
