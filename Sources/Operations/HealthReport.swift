@@ -22,6 +22,12 @@ public struct HealthReport: Sendable, Equatable {
     /// The pipelines looked at.
     public var pipelines: [String]
 
+    /// A report of `problems` among `pipelines`.
+    public init(problems: [Problem], pipelines: [String]) {
+        self.problems = problems
+        self.pipelines = pipelines
+    }
+
     /// Whether nothing is wrong.
     public var isHealthy: Bool { problems.isEmpty }
 

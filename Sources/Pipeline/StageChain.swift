@@ -25,12 +25,14 @@ public struct StageChain: Sendable {
         var document = document
         for stage in stages {
             let started = ContinuousClock.now
-            do {
-                document = try await stage.process(document, context: context)
+            defer {
                 let took = started.duration(to: .now)
                 context.events.stageFinished(
                     pipeline: context.pipeline, stage: stage.name,
                     seconds: Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
+            }
+            do {
+                document = try await stage.process(document, context: context)
             } catch {
                 let (code, message) = Self.describe(error)
                 throw StageFailure(stage: stage.name, code: code, message: message)

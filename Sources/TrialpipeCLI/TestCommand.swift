@@ -124,7 +124,7 @@ struct TestCommand: AsyncParsableCommand {
                 lines.append("        \(test.file):\(expectation.line):\(expectation.column): \(expectation.key)")
                 lines.append("          expected: \(PipelineTestRunner.show(expectation.value))")
                 lines.append("          actual:   \(PipelineTestRunner.show(check.actual))")
-                if !check.reason.isEmpty, !check.reason.hasPrefix("got ") {
+                if !check.reason.isEmpty, !check.reason.hasPrefix("got "), !check.reason.hasPrefix("count ") {
                     lines.append("          (\(check.reason))")
                 }
             }

@@ -25,7 +25,7 @@ struct PipelineEventsTests {
         try await runner.start()
         _ = await runner.process(names: try runner.listInbox())
 
-        #expect(events.events(startingWith: "stage test line-record ok").count == 5)
+        #expect(events.events(startingWith: "stage test line-record ok").count == 6)
         #expect(events.events(startingWith: "failed ") == ["failed test bad.txt line-record test-failure"])
         let commits = events.events(startingWith: "committed ")
         #expect(commits.count == 2)

@@ -86,7 +86,7 @@ struct TestCommandTests {
             lines.contains {
                 $0.hasPrefix("Pipelines/default.tests.yaml:5:5: unknown key 'inptu' in a test; did you mean 'input'?")
             })
-        #expect(lines.contains { $0.hasPrefix("Pipelines/default.tests.yaml:8:20: cannot read missing.txt") })
+        #expect(lines.contains { $0.hasPrefix("Pipelines/default.tests.yaml:8:19: cannot read missing.txt") })
         #expect(lines.contains { $0.hasPrefix("Pipelines/default.tests.yaml:12:7: `conditions#` counts items") })
     }
 

@@ -22,8 +22,8 @@ import Yams
 enum PipelineTestFile {
     /// The tests file that belongs beside a pipeline file (`Pipelines/x.yaml` → `Pipelines/x.tests.yaml`).
     static func besideFile(for pipelineFile: String) -> String {
-        let url = URL(fileURLWithPath: pipelineFile)
-        return url.deletingPathExtension().path + ".tests." + url.pathExtension
+        let ext = (pipelineFile as NSString).pathExtension
+        return (pipelineFile as NSString).deletingPathExtension + ".tests." + (ext.isEmpty ? "yaml" : ext)
     }
 
     /// Whether a file name is a tests file (`*.tests.yaml` or `*.tests.yml`).
@@ -190,7 +190,7 @@ enum PipelineTestFile {
     /// Checks what the key syntax needs of a value: `#` a count, `^` and `~` text, `~` a valid pattern.
     private static func checkSyntax(key: String, value: Any, node: Node, file: String) throws(PipelineConfigError) {
         if key.hasSuffix("#"), !(value is Int) {
-            throw position(node, file, "`\(key)` counts items: its value must be a whole number, e.g. `\(key) 2`")
+            throw position(node, file, "`\(key)` counts items: its value must be a whole number, e.g. `\(key): 2`")
         }
         if key.hasSuffix("^"), !(value is String) {
             throw position(node, file, "`\(key)` checks how a value starts: give the start as text")

@@ -58,10 +58,13 @@ struct PipelineTestRunner {
                 _ in true
             }
             if let failure = result.failures.first {
+                var actual = ExpectedRecordChecker.actual(in: json, key: expectation.key)
+                // A set is compared with a list, even when the record holds one value there.
+                if expectation.value is [Any], let one = actual, !(one is [Any]), !(one is NSNull) { actual = [one] }
                 failed.append(
                     FailedCheck(
                         expectation: expectation,
-                        actual: ExpectedRecordChecker.actual(in: json, key: expectation.key),
+                        actual: actual,
                         reason: failure.score > 0
                             ? String(format: "%.2f of the check: ", failure.score) + failure.reason
                             : failure.reason))
