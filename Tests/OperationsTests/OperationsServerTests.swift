@@ -92,14 +92,24 @@ struct OperationsServerTests {
     @Test func aClientThatStallsMidRequestDoesNotHoldUpOthers() async throws {
         let (server, _, _) = try await start()
         let port = server.port
-        // Half a request, never finished, on its own connection.
-        let stalled = Task.detached { rawExchange(port: port, send: Array("GET /metr".utf8), timeout: 3) }
+        // Half a request, never finished, on its own connection, from a thread of its own (a blocking read
+        // must not take one of the few threads the test's own HTTP client needs).
+        let stalledDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = rawExchange(port: port, send: Array("GET /metr".utf8), timeout: 3)
+            stalledDone.signal()
+        }
         try await Task.sleep(for: .milliseconds(100))
         let clock = ContinuousClock()
         let started = clock.now
         for _ in 0..<20 { #expect(try await httpGet("http://127.0.0.1:\(port)/metrics").status == 200) }
         #expect(started.duration(to: clock.now) < .seconds(2))
-        _ = await stalled.value
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                stalledDone.wait()
+                continuation.resume()
+            }
+        }
         await server.stop()
     }
 
