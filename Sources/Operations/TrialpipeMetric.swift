@@ -70,6 +70,17 @@ public enum TrialpipeMetric: String, CaseIterable, Sendable {
         }
     }
 
+    /// The names of its labels, `pipeline` first.
+    public var labelNames: [String] {
+        switch self {
+        case .documentsProcessed: return ["pipeline", "layout"]
+        case .documentsFailed: return ["pipeline", "stage", "code"]
+        case .recordsWritten, .batchesDeferred: return ["pipeline", "sink"]
+        case .stageDuration, .subprocessRestarts: return ["pipeline", "stage"]
+        default: return ["pipeline"]
+        }
+    }
+
     /// The `# HELP` text.
     public var help: String {
         switch self {

@@ -5,15 +5,6 @@ import Testing
 /// `run --metrics-address`: the real binary, a real HTTP client, promtool and a real Prometheus server.
 @Suite("Metrics endpoint", .serialized, .timeLimit(.minutes(4)))
 struct MetricsEndpointTests {
-    static let overview = """
-        Overview
-        A Study of Cetuximab in Colorectal Cancer
-        Status:
-        Recruiting
-        Summary
-        Patients receive cetuximab.
-        """
-
     static let study = """
         <?xml version="1.0" encoding="UTF-8"?>
         <clinical_study>
@@ -40,7 +31,7 @@ struct MetricsEndpointTests {
 
     /// Drops two good documents and a binary one; waits until the metrics count all three.
     func dropDocuments(_ folder: TemporaryFolder, port: Int) async throws -> String {
-        try folder.write("staging/overview.txt", Self.overview)
+        try folder.write("staging/overview.txt", DaemonTests.document)
         try folder.write("staging/NCT04012345.xml", Self.study)
         try Data([0, 1, 2, 3]).write(to: URL(fileURLWithPath: folder.path + "/staging/broken.txt"))
         for name in ["overview.txt", "NCT04012345.xml", "broken.txt"] {

@@ -33,29 +33,22 @@ struct OperationsCommandLineTests {
         defer { folder.cleanup() }
         try installDefaultPipeline(in: folder.path)
         for index in 0..<5 {
-            try folder.write("Inbox/doc\(index).txt", MetricsEndpointTests.overview + "\nNCT0000000\(index)")
+            try folder.write("Inbox/doc\(index).txt", DaemonTests.document + "\nNCT0000000\(index)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProjectPaths.binary)
-        process.arguments = ["run", "--once", "--log-format", "json"]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        var environment = ProcessInfo.processInfo.environment
-        environment["TRIALPIPE_LOG_LEVEL"] = "debug"
-        process.environment = environment
-        let err = Pipe()
-        let out = Pipe()
-        process.standardError = err
-        process.standardOutput = out
-        try process.run()
-        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let outText = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(outText.contains("trials: processed 5, failed 0, skipped 0"))
+        // A binary document is quarantined, which logs a warning with metadata.
+        try Data([0, 1, 2]).write(to: URL(fileURLWithPath: folder.path + "/Inbox/broken.txt"))
+        let result = try runTrialpipe(["run", "--once", "--log-format", "json"], in: folder.path, logLevel: "debug")
+        let (errText, outText) = (result.stderr, result.stdout)
+        #expect(result.status == 0)
+        #expect(outText.contains("trials: processed 5, failed 1, skipped 0"))
         #expect(!errText.contains("\r") && !errText.contains("documents/s"))
-        for line in errText.split(separator: "\n") {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            #expect(object?["level"] is String && object?["message"] is String, "\(line)")
+        let objects = try errText.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
         }
+        #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String && $0["message"] is String })
+        let quarantined = objects.first { ($0["message"] as? String)?.hasPrefix("quarantined") == true }
+        #expect(quarantined?["level"] as? String == "warning")
+        #expect(quarantined?["file"] as? String == "broken.txt")
+        #expect(quarantined?["stage"] as? String == "extract")
     }
 }

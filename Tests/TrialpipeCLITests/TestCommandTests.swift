@@ -17,7 +17,7 @@ struct TestCommandTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
         try installDefaultPipeline(in: folder.path)
-        try folder.write("docs/overview.txt", MetricsEndpointTests.overview)
+        try folder.write("docs/overview.txt", DaemonTests.document)
         try folder.write(
             "Pipelines/default.tests.yaml",
             """
@@ -33,7 +33,7 @@ struct TestCommandTests {
               - name: inline and right
                 input:
                   text: |
-            \(MetricsEndpointTests.overview.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
+            \(DaemonTests.document.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
                 expect:
                   briefTitle^: a study of cetuximab
             """)

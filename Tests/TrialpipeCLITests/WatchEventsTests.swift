@@ -16,7 +16,7 @@ struct WatchEventsTests {
             "Pipelines/default.yaml",
             try #require(folder.read("Pipelines/default.yaml")).replacingOccurrences(
                 of: "  after: keep", with: "  after: keep\n  rescan-interval: 0.3"))
-        try folder.write("Inbox/first.txt", MetricsEndpointTests.overview)
+        try folder.write("Inbox/first.txt", DaemonTests.document)
         let spec = try PipelineLoader(registry: BuiltinPlugins.registry(), environment: [:], baseDirectory: folder.path)
             .load(file: folder.path + "/Pipelines/default.yaml")
         let events = RecordingPipelineEvents()

@@ -121,6 +121,14 @@ struct BenchCommand: AsyncParsableCommand {
         results.latency = try await latencyRun(
             corpus: corpus, staging: staging, work: work, stages: stages, logger: logger, events: events)
         results.peakRSSMiB = Memory.peakMiB()
+        if metrics {
+            let cost = MetricsCost.microsecondsPerDocument()
+            let perDocument = results.throughput.map { 1e6 / $0.documentsPerSecond }.min() ?? .nan
+            progress.say(
+                String(
+                    format: "metrics cost %.2f µs per document, %.2f %% of the fastest run's %.0f µs per document",
+                    cost, cost / perDocument * 100, perDocument))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
