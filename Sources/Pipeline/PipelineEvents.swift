@@ -7,7 +7,7 @@ public protocol PipelineEvents: Sendable {
     func sourceStarted(pipeline: String)
     /// Documents were found waiting in the inbox (a listing or a watcher batch): `count` new candidates.
     func documentsDiscovered(pipeline: String, count: Int)
-    /// One stage finished one document.
+    /// One stage finished one document (or failed on it).
     func stageFinished(pipeline: String, stage: String, seconds: Double)
     /// A document was quarantined: the stage that failed (or `source`) and the error code.
     func documentFailed(pipeline: String, name: String, stage: String, code: String)

@@ -30,6 +30,13 @@ public struct StageChain: Sendable {
         var document = document
         let clock = ContinuousClock()
         for stage in stages {
+            let started = ContinuousClock.now
+            defer {
+                let took = started.duration(to: .now)
+                context.events.stageFinished(
+                    pipeline: context.pipeline, stage: stage.name,
+                    seconds: Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
+            }
             do {
                 let started = clock.now
                 document = try await stage.process(document, context: context)

@@ -25,7 +25,7 @@ public struct PipelineLoader: Sendable {
         self.defaultConcurrency = max(1, defaultConcurrency ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    private static let topLevelKeys = ["name", "source", "stages", "sinks", "state", "concurrency"]
+    private static let topLevelKeys = ["name", "source", "stages", "sinks", "state", "concurrency", "tests"]
     private static let sourceKeys = [
         "type", "path", "include", "after", "processed", "quarantine", "max-bytes", "watch", "poll-interval",
         "rescan-interval", "settle",
@@ -193,7 +193,7 @@ public struct PipelineLoader: Sendable {
             top, key: "sinks", file: file, required: true,
             types: registry.sinks.mapValues { ($0.options.map(\.name), $0.make) },
             kind: "sink", environment: environment)
-        reader.markRead("stages", "sinks", "source")
+        reader.markRead("stages", "sinks", "source", "tests")
 
         let state = try reader.path("state") ?? PathResolution.resolve("Outbox/.trialpipe", against: baseDirectory)
         marks[.state] = top["state"]?.mark ?? top.mark

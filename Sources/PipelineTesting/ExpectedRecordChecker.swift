@@ -32,6 +32,20 @@ public enum ExpectedRecordChecker {
         return (scores, failures)
     }
 
+    /// The value a check looks at: the path without its `#`, `^`, `~` or `[i]` suffix, followed through the
+    /// record (a list on the way maps over its items); for `#`, the number of items.
+    public static func actual(in record: Any, key: String) -> Any? {
+        if key.hasSuffix("#") { return asList(get(record, String(key.dropLast()))).count }
+        if key.hasSuffix("^") || key.hasSuffix("~") { return get(record, String(key.dropLast())) }
+        if key.hasSuffix("]"), let open = key.lastIndex(of: "["),
+            let i = Int(key[key.index(after: open)..<key.index(before: key.endIndex)])
+        {
+            let list = asList(get(record, String(key[..<open])))
+            return i < list.count ? list[i] : nil
+        }
+        return get(record, key)
+    }
+
     /// Lower-cased, white space folded, trailing `;.,:` removed (the scorer's `norm`).
     static func norm(_ value: Any?) -> Any? {
         guard let string = value as? String else { return value }

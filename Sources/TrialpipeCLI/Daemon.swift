@@ -14,6 +14,8 @@ struct Daemon: Service {
     var specs: [PipelineSpec]
     var explicitFiles: [String]
     var logger: Logger
+    /// Told what every pipeline does (metrics, health).
+    var events: any PipelineEvents = NoPipelineEvents()
 
     /// Runs the daemon in a service group that turns SIGTERM and SIGINT into a graceful shutdown.
     func runInServiceGroup() async throws {
@@ -24,7 +26,7 @@ struct Daemon: Service {
     }
 
     func run() async throws {
-        let supervisor = PipelineSupervisor(explicitFiles: explicitFiles, logger: logger)
+        let supervisor = PipelineSupervisor(explicitFiles: explicitFiles, logger: logger, events: events)
         try await supervisor.start(specs)
         let signals = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) {
@@ -50,13 +52,15 @@ actor PipelineSupervisor {
 
     let explicitFiles: [String]
     let logger: Logger
+    let events: any PipelineEvents
     private var running: [String: Running] = [:]
     private var stopping = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(explicitFiles: [String], logger: Logger) {
+    init(explicitFiles: [String], logger: Logger, events: any PipelineEvents) {
         self.explicitFiles = explicitFiles
         self.logger = logger
+        self.events = events
     }
 
     private func files() throws -> [String] { try PipelineFiles.resolve(explicitFiles) }
@@ -71,7 +75,7 @@ actor PipelineSupervisor {
     }
 
     private func start(_ spec: PipelineSpec) throws {
-        let service = try InboxWatchService(spec: spec, logger: logger)
+        let service = try InboxWatchService(spec: spec, logger: logger, events: events)
         let logger = logger
         let task = Task {
             do { try await service.run() } catch {

@@ -27,6 +27,8 @@ struct ExtractCommand: AsyncParsableCommand {
         help: "The pipeline whose stages to run (default: Pipelines/default.yaml, else the built-in stages).")
     var pipeline: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     @Argument(help: "Documents to extract.")
     var files: [String]
 
@@ -35,7 +37,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = LogSetup.logger()
+        let logger = LogSetup.logger(format: logging.logFormat)
         let chain: StageChain
         let pipelineName: String
         do {

@@ -99,11 +99,12 @@ public final class InboxWatchService: Sendable {
                 let names = batch.names.filter { InboxListing.isCandidate($0, include: source.include) }
                 feed.add(names.sorted())
                 if batch.rescan {
-                    events.inboxRescanned(pipeline: spec.name, overflow: false)
+                    events.inboxRescanned(pipeline: spec.name, overflow: batch.overflow)
                     unsettled.add(((try? listing()) ?? []).filter { !names.contains($0) })
                 }
                 if batch.rootGone {
                     logger.warning("inbox \(source.inbox) disappeared", metadata: metadata)
+                    events.inboxAvailabilityChanged(pipeline: spec.name, available: false, path: source.inbox)
                     break
                 }
             }

@@ -11,7 +11,7 @@ enum PipelineFiles {
         let folder = FileManager.default.currentDirectoryPath + "/Pipelines"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let found = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.filter { !$0.hasPrefix(".") }
-            .sorted()
+            .filter { !$0.hasSuffix(".tests.yaml") && !$0.hasSuffix(".tests.yml") }.sorted()
         guard !found.isEmpty else {
             throw CLIError(
                 code: ExitCodes.config,

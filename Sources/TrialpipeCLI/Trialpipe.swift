@@ -16,11 +16,13 @@ public struct Trialpipe: AsyncParsableCommand {
               trialpipe validate Pipelines/*.yaml    # check pipeline files
               trialpipe extract page.txt study.xml   # print the records of some documents
               trialpipe status                       # what was done, failed or is pending
+              trialpipe test                         # run the tests declared for the pipelines
+              trialpipe run --metrics-address 127.0.0.1:9464 --log-format json
             """,
         version: "1.0.0",
         subcommands: [
             RunCommand.self, ValidateCommand.self, ExtractCommand.self, PluginsCommand.self, StatusCommand.self,
-            BenchCommand.self,
+            TestCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -142,7 +142,7 @@ public enum InotifyEventParser {
         let complete: InotifyEventMask = [.closeWrite, .movedTo]
         let gone: InotifyEventMask = [.deleteSelf, .moveSelf, .unmount, .ignored]
         for event in events {
-            if event.mask.contains(.queueOverflow) { batch.rescan = true }
+            if event.mask.contains(.queueOverflow) { (batch.rescan, batch.overflow) = (true, true) }
             if !event.mask.isDisjoint(with: gone) { batch.rootGone = true }
             if !event.mask.isDisjoint(with: complete), let name = event.name {
                 batch.names.insert(name)

@@ -11,6 +11,8 @@ public struct WatchBatch: Sendable, Hashable {
     public var rescan: Bool
     /// Whether the watched directory is gone; no batch follows one with this flag.
     public var rootGone: Bool
+    /// Whether the rescan is asked for because the kernel's event queue overflowed.
+    public var overflow = false
 
     /// Creates a batch; the default is the empty batch.
     public init(names: Set<String> = [], rescan: Bool = false, rootGone: Bool = false) {
@@ -27,5 +29,6 @@ public struct WatchBatch: Sendable, Hashable {
         names.formUnion(other.names)
         rescan = rescan || other.rescan
         rootGone = rootGone || other.rootGone
+        overflow = overflow || other.overflow
     }
 }

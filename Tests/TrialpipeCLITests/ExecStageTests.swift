@@ -35,15 +35,16 @@ struct ExecStageTests {
         return spec.stages[1]
     }
 
-    func run(_ stage: any Stage, folder: TemporaryFolder, documents: [String: String]) async throws
-        -> (MemorySink, RunSummary)
-    {
+    func run(
+        _ stage: any Stage, folder: TemporaryFolder, documents: [String: String],
+        events: any PipelineEvents = NoPipelineEvents()
+    ) async throws -> (MemorySink, RunSummary) {
         for (name, text) in documents { try folder.write("Inbox/" + name, text) }
         let sink = MemorySink()
         let spec = PipelineSpec(
             name: "exec-test", file: "p.yaml", source: SourceSpec(inbox: folder.path + "/Inbox"),
             stages: [LineRecordStage(), stage], sinks: [sink], stateDirectory: folder.path + "/state", concurrency: 2)
-        let runner = try PipelineRunner(spec: spec, logger: testLogger)
+        let runner = try PipelineRunner(spec: spec, logger: testLogger, events: events)
         try await runner.start()
         let summary = await runner.process(names: try runner.listInbox())
         await runner.stop()
@@ -89,10 +90,12 @@ struct ExecStageTests {
                     record["warnings"].append("ok")
                     print(json.dumps(record), flush=True)
                 """)
+        let events = RecordingPipelineEvents()
         let (sink, summary) = try await run(
-            stage, folder: folder, documents: ["a.txt": "NCT00000001\n", "b.txt": "NCT00000002\n"])
+            stage, folder: folder, documents: ["a.txt": "NCT00000001\n", "b.txt": "NCT00000002\n"], events: events)
         #expect(summary.processed == 2)
         #expect(summary.failed == 0)
+        #expect(events.events(startingWith: "restarted ") == ["restarted exec-test exec"])
         #expect(await sink.records.count == 2)
         #expect(await sink.records.allSatisfy { $0.warnings == ["ok"] })
     }

@@ -24,13 +24,13 @@ struct ProcessResult {
 }
 
 /// Runs the built binary in a folder and waits for it.
-func runTrialpipe(_ arguments: [String], in folder: String) throws -> ProcessResult {
+func runTrialpipe(_ arguments: [String], in folder: String, logLevel: String = "warning") throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ProjectPaths.binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
-    environment["TRIALPIPE_LOG_LEVEL"] = "warning"
+    environment["TRIALPIPE_LOG_LEVEL"] = logLevel
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

@@ -91,7 +91,9 @@ struct InotifyEventParserTests {
             InotifyEvent(watchDescriptor: 1, mask: .create, name: "linked.txt"),
         ])
         #expect(batch == WatchBatch(names: ["a.json", "b.txt"]))
-        #expect(InotifyEventParser.batch(for: [InotifyEvent(watchDescriptor: -1, mask: .queueOverflow)]).rescan)
+        let overflow = InotifyEventParser.batch(for: [InotifyEvent(watchDescriptor: -1, mask: .queueOverflow)])
+        #expect(overflow.rescan && overflow.overflow)
+        #expect(!batch.overflow)
         for gone: InotifyEventMask in [.deleteSelf, .moveSelf, .unmount, .ignored] {
             #expect(InotifyEventParser.batch(for: [InotifyEvent(watchDescriptor: 1, mask: gone)]).rootGone)
         }

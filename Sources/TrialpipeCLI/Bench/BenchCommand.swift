@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltinPlugins
 import Foundation
 import Logging
+import Operations
 import Pipeline
 import PipelineRuntime
 import Sinks
@@ -24,6 +25,7 @@ struct BenchCommand: AsyncParsableCommand {
               trialpipe bench                       # 2,000 documents, 500 documents/s for the latency run
               trialpipe bench --docs 100000 --json  # a large run, machine-readable
               trialpipe bench --docs 500 --keep     # keep the corpus and outputs to look at
+              trialpipe bench --metrics             # the same with metrics and health recorded, as in production
             """)
 
     @Option(name: .long, help: "Documents in the generated corpus.")
@@ -41,13 +43,20 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
+    @Flag(
+        name: .long,
+        help: "Record metrics and health as `run --metrics-address` does, and render the exposition every second.")
+    var metrics = false
+
     func validate() throws {
         guard docs >= 1 else { throw ValidationError("--docs must be at least 1") }
         guard rate > 0 else { throw ValidationError("--rate must be above 0") }
     }
 
     func run() async throws {
-        var logger = LogSetup.logger()
+        var logger = LogSetup.logger(format: logging.logFormat)
         logger.logLevel = .error
         let work = FileManager.default.temporaryDirectory.path + "/trialpipe-bench-" + UUID().uuidString
         defer {
@@ -72,6 +81,17 @@ struct BenchCommand: AsyncParsableCommand {
         var results = BenchResults(
             documents: docs, corpusBytes: totalBytes, cores: ProcessInfo.processInfo.activeProcessorCount)
 
+        let factory = CatalogMetricsFactory()
+        let events: any PipelineEvents =
+            metrics ? PipelineEventsFanOut([PipelineMetrics(factory: factory), HealthState()]) : NoPipelineEvents()
+        let scraper = Task {
+            while metrics, !Task.isCancelled {
+                _ = factory.exposition()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        defer { scraper.cancel() }
+        if metrics { progress.say("metrics on: every event recorded, the exposition rendered every second") }
         for variant in ["jsonl", "xml", "jsonl+xml"] {
             let outbox = work + "/out-" + variant.replacingOccurrences(of: "+", with: "-")
             var sinks: [any Sink] = []
@@ -82,7 +102,7 @@ struct BenchCommand: AsyncParsableCommand {
                 stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
             progress.say("run --once with \(variant)")
             Memory.resetPeak()
-            let runner = try PipelineRunner(spec: spec, logger: logger)
+            let runner = try PipelineRunner(spec: spec, logger: logger, events: events)
             try await runner.start()
             let names = try runner.listInbox()
             let clock = ContinuousClock()
@@ -100,8 +120,16 @@ struct BenchCommand: AsyncParsableCommand {
 
         progress.say("daemon latency at \(Int(rate)) documents/s")
         results.latency = try await latencyRun(
-            corpus: corpus, staging: staging, work: work, stages: stages, logger: logger)
+            corpus: corpus, staging: staging, work: work, stages: stages, logger: logger, events: events)
         results.peakRSSMiB = Memory.peakMiB()
+        if metrics {
+            let cost = MetricsCost.microsecondsPerDocument()
+            let perDocument = results.throughput.map { 1e6 / $0.documentsPerSecond }.min() ?? .nan
+            progress.say(
+                String(
+                    format: "metrics cost %.2f µs per document, %.2f %% of the fastest run's %.0f µs per document",
+                    cost, cost / perDocument * 100, perDocument))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -114,7 +142,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// Drops documents into a watched inbox at a steady rate and measures each one's drop-to-durable time.
     private func latencyRun(
-        corpus: String, staging: String, work: String, stages: [any Stage], logger: Logger
+        corpus: String, staging: String, work: String, stages: [any Stage], logger: Logger,
+        events: any PipelineEvents
     ) async throws -> BenchResults.Latency {
         let inbox = work + "/latency-inbox"
         let outbox = work + "/latency-out"
@@ -132,7 +161,8 @@ struct BenchCommand: AsyncParsableCommand {
             stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
         let clock = ContinuousClock()
         let committed = CommitTimes(clock: clock)
-        let service = try InboxWatchService(spec: spec, logger: logger, events: committed)
+        let service = try InboxWatchService(
+            spec: spec, logger: logger, events: PipelineEventsFanOut([committed, events]))
         let task = Task { try await service.run() }
         try await Task.sleep(for: .milliseconds(300))
         var dropped: [String: ContinuousClock.Instant] = [:]
