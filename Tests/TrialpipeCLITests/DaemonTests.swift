@@ -38,7 +38,7 @@ final class SourceReadiness: PipelineEvents {
 }
 
 /// The daemon's watch loop in this process, with the default pipeline's stages and sinks.
-@Suite("Watch mode", .serialized, .timeLimit(.minutes(3)))
+@Suite("Watch mode", .serialized, .timeLimit(.minutes(8)))
 struct DaemonTests {
     func start(_ folder: TemporaryFolder, replacing: [(String, String)] = []) async throws
         -> (InboxWatchService, Task<Void, any Error>)
@@ -156,7 +156,7 @@ struct DaemonTests {
             rename(folder.path + "/staging/n\(index).txt", folder.path + "/Inbox/n\(index).txt")
         }
         let jsonl = folder.path + "/Outbox/trials.jsonl"
-        let done = await waitUntil(seconds: 150) { recordsBySource(jsonl).count >= total }
+        let done = await waitUntil(seconds: 420) { recordsBySource(jsonl).count >= total }
         #expect(done)
         service.stop()
         try await task.value

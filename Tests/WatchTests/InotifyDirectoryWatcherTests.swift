@@ -5,7 +5,7 @@
 
     @testable import Watch
 
-    @Suite("InotifyDirectoryWatcher", .serialized, .timeLimit(.minutes(1)))
+    @Suite("InotifyDirectoryWatcher", .serialized, .timeLimit(.minutes(3)))
     struct InotifyDirectoryWatcherTests {
         @Test("a file written and closed appears by name")
         func closeWrite() async throws {
