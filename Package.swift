@@ -12,7 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trialpipe", targets: ["trialpipe"]),
-        .library(name: "TrialpipeKit", targets: ["Pipeline", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
+        .library(name: "TrialpipeKit", targets: ["Pipeline", "PipelineRuntime", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
         // The readers of untrusted documents and inotify buffers, for the fuzz targets in Fuzz/.
         .library(name: "TrialpipeReaders", targets: ["Extraction", "Enrichment", "XMLSupport", "Watch", "TrialModel"]),
         .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
@@ -163,6 +163,7 @@ let package = Package(
             dependencies: [
                 "TrialpipeCLI", "Pipeline", "PipelineRuntime", "PipelineTesting", "BuiltinPlugins", "TrialModel", "Sinks", "XMLSupport",
             ],
+            exclude: ["Golden"],
             swiftSettings: upcoming
         ),
     ]

@@ -23,25 +23,21 @@ public struct StageChain: Sendable {
         for stage in stages { try await stage.prepare() }
     }
 
-    /// The document after every stage; the first failure stops it. `events` hears how long each stage took.
-    public func process(
-        _ document: PipelineDocument, context: StageContext, events: any PipelineEvents = NoPipelineEvents()
-    ) async throws(StageFailure) -> PipelineDocument {
+    /// The document after every stage; the first failure stops it. The context's events hear how long each
+    /// stage took, failures included.
+    public func process(_ document: PipelineDocument, context: StageContext) async throws(StageFailure)
+        -> PipelineDocument
+    {
         var document = document
         let clock = ContinuousClock()
         for stage in stages {
-            let started = ContinuousClock.now
+            let started = clock.now
             defer {
-                let took = started.duration(to: .now)
                 context.events.stageFinished(
-                    pipeline: context.pipeline, stage: stage.name,
-                    seconds: Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
+                    pipeline: context.pipeline, stage: stage.name, seconds: started.secondsUntil(clock.now))
             }
             do {
-                let started = clock.now
                 document = try await stage.process(document, context: context)
-                events.stageFinished(
-                    pipeline: context.pipeline, stage: stage.name, seconds: started.secondsUntil(clock.now))
             } catch {
                 let (code, message) = Self.describe(error)
                 throw StageFailure(stage: stage.name, code: code, message: message)

@@ -111,14 +111,23 @@ public struct PipelineLoader: Sendable {
         }
     }
 
+    /// The largest pipeline file read (a pipeline file is a few hundred bytes; this guards against a wrong path).
+    static let maxFileBytes = 4 * 1_048_576
+
     private func loadOne(file: String) throws(PipelineConfigErrors) -> Loaded {
         func fail(_ line: Int, _ column: Int, _ message: String) -> PipelineConfigErrors {
             PipelineConfigErrors([PipelineConfigError(file: file, line: line, column: column, message: message)])
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw fail(0, 0, "cannot read the pipeline file (does it exist, and may trialpipe read it?)")
+        let bytes: [UInt8]
+        do { bytes = try ConfigFileReader.read(file, limit: Self.maxFileBytes) } catch {
+            switch error {
+            case .unreadable(let reason):
+                throw fail(0, 0, "cannot read the pipeline file (\(reason)): does it exist, and may trialpipe read it?")
+            case .tooLarge(let limit):
+                throw fail(0, 0, "the pipeline file is over \(limit / 1_048_576) MiB: is it the right file?")
+            }
         }
-        guard let raw = String(data: data, encoding: .utf8) else {
+        guard let raw = String(validating: bytes, as: UTF8.self) else {
             throw fail(0, 0, "the pipeline file is not UTF-8 text")
         }
         let text: String

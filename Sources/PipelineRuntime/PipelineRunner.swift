@@ -104,6 +104,7 @@ public final class PipelineRunner: Sendable {
         var feedOpen = true
         var committing = false
         var running = 0
+        var reported = (waiting: 0, inFlight: 0)
         await withTaskGroup(of: LoopEvent.self) { group in
             while true {
                 if feedOpen, !reading {
@@ -138,9 +139,11 @@ public final class PipelineRunner: Sendable {
                     committing = true
                     group.addTask { .committed(await self.commit(batch)) }
                 }
-                events.backlogChanged(
-                    pipeline: spec.name, waiting: queue.count - queueStart + ready.count - readyStart,
-                    inFlight: running)
+                let backlog = (waiting: queue.count - queueStart + ready.count - readyStart, inFlight: running)
+                if backlog != reported {
+                    reported = backlog
+                    events.backlogChanged(pipeline: spec.name, waiting: backlog.waiting, inFlight: backlog.inFlight)
+                }
                 guard let event = await group.next() else { break }
                 switch event {
                 case .names(let names):
@@ -276,7 +279,7 @@ public final class PipelineRunner: Sendable {
         var document: PipelineDocument
         do {
             document = try await chain.process(
-                PipelineDocument(sourcePath: name, bytes: bytes, sha256: sha), context: context, events: events)
+                PipelineDocument(sourcePath: name, bytes: bytes, sha256: sha), context: context)
         } catch {
             fail(name: name, sha256: sha, stage: error.stage, code: error.code, message: error.message)
             return .failure(name)
@@ -347,7 +350,9 @@ public final class PipelineRunner: Sendable {
                 pipeline: spec.name,
                 batch: CommittedBatch(
                     documents: batch.map {
-                        CommittedBatch.Document(name: $0.name, layout: nil, latency: $0.seen.secondsUntil(now))
+                        CommittedBatch.Document(
+                            name: $0.name, layout: $0.document.records.first?.provenance.layout,
+                            latency: $0.seen.secondsUntil(now))
                     },
                     recordsBySink: spec.sinks.map { (sink: $0.name, records: output.count) },
                     committedAt: Date().timeIntervalSince1970))

@@ -7,7 +7,7 @@ public import TrialModel
 /// Writes records into a PostgreSQL database in the relational schema (``RelationalSchema``), in the schema
 /// named by `schema:` (created if missing), one transaction per batch.
 ///
-/// Rows go in with `COPY … FROM STDIN`. A record's newer version replaces all its rows; a version older than the
+/// Rows go in as one JSON parameter per table (`json_populate_recordset`). A record's newer version replaces all its rows; a version older than the
 /// stored one (by `provenance.processedAt`) is ignored, so several daemons may write one database: rows are
 /// locked in record-id order (no deadlock) and each record is kept once. When the connection drops or the server
 /// is down, the batch waits and is tried again with back-off (0.25 s doubling to 10 s); its documents stay pending.
@@ -114,7 +114,7 @@ public actor PostgresSink: Sink {
             }
             try await connection.query("COMMIT", logger: logger)
         } catch {
-            try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
     }
@@ -167,7 +167,7 @@ public actor PostgresSink: Sink {
             try await upsertChildren(latest, rows: rows, on: connection)
             try await connection.query("COMMIT", logger: logger)
         } catch {
-            if !connection.isClosed { try? await connection.query("ROLLBACK", logger: logger) }
+            if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
             throw error
         }
     }
@@ -179,7 +179,7 @@ public actor PostgresSink: Sink {
         try await connection.query(
             "CREATE TEMP TABLE IF NOT EXISTS \(unescaped: staging) (LIKE studies) ON COMMIT DELETE ROWS",
             logger: logger)
-        try await copy(rows.studies[...], into: staging, table: RelationalSchema.studies, on: connection)
+        try await insert(rows.studies[...], into: staging, table: RelationalSchema.studies, on: connection)
         let columns = RelationalSchema.studies.columns
         let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
         let upsert = """
@@ -205,26 +205,27 @@ public actor PostgresSink: Sink {
         }
         let children = accepted.count == latest.count ? rows : RecordRows(latest.filter { accepted.contains($0.id) })
         for (table, values) in zip(RelationalSchema.childTables, children.children) where !values.isEmpty {
-            try await copy(values[...], into: table.name, table: table, on: connection)
+            try await insert(values[...], into: table.name, table: table, on: connection)
         }
     }
 
-    private func copy(
+    /// Inserts rows in one statement: the rows go as one JSON parameter, which PostgreSQL turns into typed rows.
+    ///
+    /// Not `COPY … FROM STDIN`: PostgresNIO 1.33 stops the process (a precondition) when the connection drops
+    /// in the middle of a copy, and a server going away mid-batch must only make the batch wait.
+    private func insert(
         _ values: ArraySlice<SQLValue>, into target: String, table: RelationalTable, on connection: PostgresConnection
     ) async throws {
-        var encoder = CopyTextEncoder()
-        let jsonColumn = table.columns.firstIndex(of: "record")
-        encoder.appendRows(values, width: table.columns.count, jsonColumn: jsonColumn)
-        let bytes = encoder.bytes
-        try await connection.copyFrom(table: target, columns: table.columns, logger: logger) { writer in
-            var start = 0
-            let chunk = 1 << 20
-            while start < bytes.count {
-                let end = min(start + chunk, bytes.count)
-                try await writer.write(ByteBuffer(bytes: bytes[start..<end]))
-                start = end
-            }
-        }
+        var encoder = JSONRowsEncoder(columns: table.columns, jsonColumn: table.columns.firstIndex(of: "record"))
+        encoder.appendRows(values)
+        let columns = table.columns.joined(separator: ", ")
+        var binds = PostgresBindings()
+        binds.append(String(decoding: encoder.bytes, as: UTF8.self))
+        let sql = """
+            INSERT INTO \(target) (\(columns)) \
+            SELECT \(columns) FROM json_populate_recordset(NULL::\(target), $1::json)
+            """
+        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
     }
 
     public func close() async {

@@ -39,21 +39,25 @@ struct RelationalPartsTests {
         }
     }
 
-    @Test func copyTextEscapesSeparatorsAndReplacesNUL() {
-        var encoder = CopyTextEncoder()
+    @Test func jsonRowsEscapeStringsReplaceNULAndKeepTypes() throws {
+        var encoder = JSONRowsEncoder(columns: ["a", "b", "c"])
         let values: [SQLValue] = [
-            .text("a\tb\nc\\d\re"), .null, .integer(-42), .boolean(true), .text("x\u{0}y"), .boolean(false),
+            .text("a\tb\nc\\d\"e\u{1}"), .null, .integer(-42), .boolean(true), .text("x\u{0}y"), .boolean(false),
         ]
-        encoder.appendRows(values[...], width: 3)
+        encoder.appendRows(values[...])
         let text = String(decoding: encoder.bytes, as: UTF8.self)
-        #expect(text == "a\\tb\\nc\\\\d\\re\t\\N\t-42\nt\tx\u{FFFD}y\tf\n")
+        #expect(
+            text == #"[{"a":"a\tb\nc\\d\"e\u0001","b":null,"c":-42},{"a":true,"b":"x"# + "\u{FFFD}" + #"y","c":false}]"#
+        )
+        let parsed = try JSONSerialization.jsonObject(with: Data(encoder.bytes)) as? [[String: Any]]
+        #expect(parsed?.first?["a"] as? String == "a\tb\nc\\d\"e\u{1}")
     }
 
-    @Test func jsonNULEscapesBecomeReplacementCharactersButEscapedBackslashesStay() {
-        var encoder = CopyTextEncoder()
-        encoder.appendRows([.text(#"{"a":"x\u0000y","b":"\\u0000"}"#)][...], width: 1, jsonColumn: 0)
+    @Test func recordJSONIsNestedWithNULEscapesReplacedButEscapedBackslashesKept() {
+        var encoder = JSONRowsEncoder(columns: ["record"], jsonColumn: 0)
+        encoder.appendRows([.text(#"{"a":"x\u0000y","b":"\\u0000"}"#)][...])
         let text = String(decoding: encoder.bytes, as: UTF8.self)
-        #expect(text == #"{"a":"x\\ufffdy","b":"\\\\u0000"}"# + "\n")
+        #expect(text == #"[{"record":{"a":"x\ufffdy","b":"\\u0000"}}]"#)
     }
 
     @Test func aBatchKeepsTheLastVersionOfEachRecordSortedById() {

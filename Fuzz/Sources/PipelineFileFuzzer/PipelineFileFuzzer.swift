@@ -2,6 +2,7 @@ import BuiltinPlugins
 import Foundation
 import FuzzSupport
 import Pipeline
+import PipelineRuntime
 
 /// A private folder the pipeline files are written to and resolved against.
 private let folder: String = {
