@@ -14,6 +14,9 @@ enum PostgresSinkPlugin {
             PluginOption(
                 "schema", type: "string", default: "public",
                 "the PostgreSQL schema holding the tables (created if missing)"),
+            PluginOption(
+                "timeout", type: "number", default: "30",
+                "seconds one batch may take before the connection is dropped and the batch tried again"),
         ]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Sink in
         let url = try options.requiredString("url", example: "postgres://trialpipe@localhost:5432/trials")
@@ -28,6 +31,7 @@ enum PostgresSinkPlugin {
             throw options.error(
                 at: "schema", "sink 'postgres': option 'schema' must be a plain name, e.g. `schema: trials`")
         }
-        return PostgresSink(location: location, schema: schema)
+        let timeout = try options.number("timeout", in: 0.1...3600) ?? 30
+        return PostgresSink(location: location, schema: schema, attemptTimeout: timeout)
     }
 }

@@ -11,6 +11,7 @@ public import TrialModel
 /// stored one (by `provenance.processedAt`) is ignored, so several daemons may write one database: rows are
 /// locked in record-id order (no deadlock) and each record is kept once. When the connection drops or the server
 /// is down, the batch waits and is tried again with back-off (0.25 s doubling to 10 s); its documents stay pending.
+/// A try that gets no answer within `timeout` seconds gives up its connection and counts as the server being away.
 /// As for ``SQLiteSink``, ``rollback(to:)`` has nothing to undo: writing a batch again gives the same rows.
 public actor PostgresSink: Sink {
     public nonisolated let name = "postgres"
@@ -24,16 +25,19 @@ public actor PostgresSink: Sink {
     private var nextConnectionID = 0
     /// Seconds between tries of a batch while the server is unreachable: the first wait, then doubled up to the last.
     let retryDelays: (first: Double, last: Double)
+    /// Seconds one try of a batch may take before its connection is given up and the batch tried again.
+    let attemptTimeout: Double
 
     /// A sink for a database and schema.
     public init(
         location: PostgresLocation, schema: String = "public", logger: Logger = Logger(label: "trialpipe.postgres"),
-        retryDelays: (first: Double, last: Double) = (0.25, 10)
+        retryDelays: (first: Double, last: Double) = (0.25, 10), attemptTimeout: Double = 30
     ) {
         self.location = location
         self.schema = schema
         self.logger = logger
         self.retryDelays = retryDelays
+        self.attemptTimeout = attemptTimeout
     }
 
     /// Connects and creates the schema, or checks its version; a server that cannot be reached is an error here.
@@ -141,8 +145,9 @@ public actor PostgresSink: Sink {
         var delay = retryDelays.first
         while true {
             do {
-                let connection = try await connected()
-                try await write(latest, rows: rows, on: connection)
+                try await AttemptDeadline.run(seconds: attemptTimeout) {
+                    try await self.write(latest, rows: rows, on: try await self.connected())
+                }
                 return
             } catch {
                 guard PostgresFailure.isTransient(error) else { throw error }
@@ -153,7 +158,8 @@ public actor PostgresSink: Sink {
                     """)
                 if let connection {
                     self.connection = nil
-                    try? await connection.close()
+                    // Not awaited: a connection that stopped answering may not answer its close either.
+                    Task { try? await connection.close() }
                 }
                 try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
                 delay = min(delay * 2, retryDelays.last)

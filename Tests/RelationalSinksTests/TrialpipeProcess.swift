@@ -101,7 +101,7 @@ struct PipelineFolder {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: path)
         var environment = ProcessInfo.processInfo.environment
-        environment["TRIALPIPE_LOG_LEVEL"] = "warning"
+        environment["TRIALPIPE_LOG_LEVEL"] = environment["TRIALPIPE_TEST_DAEMON_LOG_LEVEL"] ?? "warning"
         process.environment = environment
         func handle(_ file: String?) throws -> FileHandle {
             guard let file else { return FileHandle.nullDevice }
