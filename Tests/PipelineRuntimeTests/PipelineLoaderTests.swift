@@ -65,6 +65,36 @@ struct PipelineLoaderTests {
         #expect(loaded.sinks.count == 1)
     }
 
+    /// Found by the pipeline-file fuzzer: an empty file (it leaked inside Foundation's file reading, now replaced).
+    @Test func anEmptyFileIsAClearError() throws {
+        let (spec, errors) = try load("")
+        #expect(spec == nil)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.isEmpty == false)
+    }
+
+    /// Found by the pipeline-file fuzzer: a bare carriage return ends a line for YAML (and for editors), so an
+    /// error after some is reported on the line a user sees, past the count of newline characters.
+    @Test func bareCarriageReturnsCountAsLineBreaksInErrorPositions() throws {
+        let (spec, errors) = try load("name: trials\r\r\rsource: a: b\n")
+        #expect(spec == nil)
+        #expect(errors.first?.line == 4)
+    }
+
+    @Test func aPathThatIsNotAPipelineFileIsRefusedWithoutReadingItAll() throws {
+        let loader = PipelineLoader(registry: Self.registry(), environment: [:], baseDirectory: "/")
+        #expect {
+            try loader.load(file: "/dev/zero")
+        } throws: { error in
+            ((error as? PipelineConfigErrors)?.errors.first?.message ?? "").contains("is it the right file?")
+        }
+        #expect {
+            try loader.load(file: "/no/such/pipeline.yaml")
+        } throws: { error in
+            ((error as? PipelineConfigErrors)?.errors.first?.message ?? "").contains("No such file")
+        }
+    }
+
     @Test func unknownStageTypeIsRejectedAtItsPositionWithASuggestion() throws {
         let (_, errors) = try load(
             Self.valid.replacingOccurrences(of: "- type: line-record", with: "- type: line-recrd"))

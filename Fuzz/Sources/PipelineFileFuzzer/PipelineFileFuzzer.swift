@@ -30,7 +30,7 @@ public func pipelineFileFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     do {
         _ = try loader.load(file: file)
     } catch {
-        let lines = bytes.count { $0 == UInt8(ascii: "\n") } + 1
+        let lines = lineCount(bytes)
         for problem in error.errors {
             guard !problem.message.isEmpty else { FuzzFailure.stop("an error without a message: \(problem)") }
             guard problem.line >= 0, problem.line <= lines + 1, problem.column >= 0 else {
@@ -39,6 +39,20 @@ public func pipelineFileFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
         }
     }
     return 0
+}
+
+/// Lines as YAML counts them (and editors show them): `\r\n`, `\n` and a bare `\r` each end a line.
+private func lineCount(_ bytes: [UInt8]) -> Int {
+    var lines = 1
+    for index in bytes.indices {
+        if bytes[index] == UInt8(ascii: "\n") {
+            lines += 1
+        } else if bytes[index] == UInt8(ascii: "\r"), index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")
+        {
+            lines += 1
+        }
+    }
+    return lines
 }
 
 /// The entry point SwiftPM links as `main`: libFuzzer's driver with this target's input callback.
