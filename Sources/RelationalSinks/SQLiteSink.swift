@@ -14,7 +14,9 @@ public import TrialModel
 public actor SQLiteSink: Sink {
     public nonisolated let name = "sqlite"
     /// The database file.
-    public let path: String
+    public nonisolated let path: String
+    /// The database file (with its `-wal` and `-shm` files beside it).
+    public nonisolated var resources: [SinkResource] { [.file(path)] }
     private var database: DatabaseQueue?
 
     /// A sink writing to the database file at `path` (created with its folder when opened).

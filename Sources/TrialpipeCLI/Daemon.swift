@@ -28,6 +28,7 @@ struct Daemon: Service {
     func run() async throws {
         let supervisor = PipelineSupervisor(explicitFiles: explicitFiles, logger: logger, events: events)
         try await supervisor.start(specs)
+        logger.debug("every pipeline started")
         let signals = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) {
                 await supervisor.reload()
@@ -69,13 +70,23 @@ actor PipelineSupervisor {
         FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    /// Starts the pipelines read at start-up.
-    func start(_ specs: [PipelineSpec]) throws {
-        for spec in specs { try start(spec) }
+    /// Starts the pipelines read at start-up; one that cannot start (a sink that cannot open, a database of
+    /// another schema version) stops the others and is the error, so `run` exits 1 with the reason.
+    func start(_ specs: [PipelineSpec]) async throws {
+        for spec in specs {
+            do { try await start(spec) } catch {
+                await stopAll()
+                throw PipelineStartFailure(pipeline: spec.name, file: spec.file, cause: error)
+            }
+        }
     }
 
-    private func start(_ spec: PipelineSpec) throws {
+    private func start(_ spec: PipelineSpec) async throws {
         let service = try InboxWatchService(spec: spec, logger: logger, events: events)
+        do { try await service.start() } catch {
+            await service.runner.stop()
+            throw error
+        }
         let logger = logger
         let task = Task {
             do { try await service.run() } catch {
@@ -120,7 +131,7 @@ actor PipelineSupervisor {
             }
             await stop(file)
             do {
-                try start(spec)
+                try await start(spec)
                 logger.notice("reload: (re)started pipeline '\(spec.name)' from \(file)")
             } catch {
                 logger.error("reload: pipeline '\(spec.name)' cannot start: \(error)")
@@ -141,4 +152,13 @@ actor PipelineSupervisor {
         if stopping && running.isEmpty { return }
         await withCheckedContinuation { waiters.append($0) }
     }
+}
+
+/// A pipeline that could not start when the daemon did.
+struct PipelineStartFailure: Error, CustomStringConvertible {
+    var pipeline: String
+    var file: String
+    var cause: any Error
+
+    var description: String { "pipeline '\(pipeline)' (\(file)) cannot start: \(cause)" }
 }

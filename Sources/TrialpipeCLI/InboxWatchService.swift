@@ -18,6 +18,7 @@ public final class InboxWatchService: Sendable {
     let events: any PipelineEvents
     private let watcher = Mutex<(any DirectoryWatcher)?>(nil)
     private let stopped = Atomic<Bool>(false)
+    private let started = Atomic<Bool>(false)
     /// Names found by listing, waiting to settle.
     private let unsettled = DocumentFeed()
 
@@ -39,9 +40,15 @@ public final class InboxWatchService: Sendable {
         watcher.withLock { $0?.stop() }
     }
 
+    /// Prepares the stages, opens the sinks and recovers an unfinished batch; ``run()`` does it when not done yet.
+    public func start() async throws {
+        guard !started.exchange(true, ordering: .relaxed) else { return }
+        try await runner.start()
+    }
+
     /// Runs until ``stop()``.
     public func run() async throws {
-        try await runner.start()
+        try await start()
         let feed = DocumentFeed()
         await withTaskGroup(of: Void.self) { group in
             group.addTask {

@@ -75,8 +75,14 @@ struct RunCommand: AsyncParsableCommand {
         if once {
             try await runOnce(specs, logger: logger, operations: operations)
         } else {
-            try await Daemon(specs: specs, explicitFiles: files, logger: logger, events: operations.events)
-                .runInServiceGroup()
+            do {
+                try await Daemon(specs: specs, explicitFiles: files, logger: logger, events: operations.events)
+                    .runInServiceGroup()
+            } catch let failure as PipelineStartFailure {
+                await operations.stop()
+                FileHandle.standardError.write(Data("trialpipe: \(failure)\n".utf8))
+                throw ExitCode(ExitCodes.failure)
+            }
         }
         await operations.stop()
     }

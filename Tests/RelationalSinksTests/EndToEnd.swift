@@ -133,6 +133,14 @@ struct RelationalEndToEndTests {
         #expect(
             run.stderr.contains("holds trialpipe schema version 2, but this trialpipe writes version 1"),
             "\(run.stderr)")
+        // The daemon too: it does not keep watching with a pipeline that cannot write.
+        let daemon = try folder.run(["run"])
+        #expect(daemon.status == 1)
+        #expect(daemon.stderr.contains("pipeline 'trials'"), "\(daemon.stderr)")
+        #expect(daemon.stderr.contains("cannot start"), "\(daemon.stderr)")
+        #expect(
+            daemon.stderr.contains("holds trialpipe schema version 2, but this trialpipe writes version 1"),
+            "\(daemon.stderr)")
     }
 
     @Test func thePluginListShowsBothSinksAndABadURLIsReportedWithItsPosition() throws {
