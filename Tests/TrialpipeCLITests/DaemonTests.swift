@@ -111,7 +111,8 @@ struct DaemonTests {
         try folder.write("Inbox/polled.txt", Self.document)
         let jsonl = folder.path + "/Outbox/trials.jsonl"
         #expect(await waitUntil(seconds: 20) { recordsBySource(jsonl)["polled.txt"] == 1 })
-        #expect(await waitUntil(seconds: 5) { folder.read("Inbox/.processed/polled.txt") != nil })
+        // The move follows the XML sink's and the ledger's fsyncs, which a busy disk may hold for seconds.
+        #expect(await waitUntil(seconds: 60) { folder.read("Inbox/.processed/polled.txt") != nil })
         #expect(folder.read("Inbox/polled.txt") == nil)
         service.stop()
         try await task.value
