@@ -28,12 +28,12 @@ struct WatchEventsTests {
         #expect(await waitUntil(seconds: 60) { events.events(startingWith: "committed ").count == 1 })
         #expect(Array(events.events.prefix(2)) == ["inbox trials available", "started trials"])
         #expect(events.events.contains("discovered trials 1"))
-        #expect(await waitUntil(seconds: 10) { !events.events(startingWith: "rescan trials overflow=false").isEmpty })
+        #expect(await waitUntil(seconds: 60) { !events.events(startingWith: "rescan trials overflow=false").isEmpty })
 
         try FileManager.default.removeItem(atPath: folder.path + "/Inbox")
-        #expect(await waitUntil(seconds: 10) { events.events.contains("inbox trials missing") })
+        #expect(await waitUntil(seconds: 60) { events.events.contains("inbox trials missing") })
         try FileManager.default.createDirectory(atPath: folder.path + "/Inbox", withIntermediateDirectories: true)
-        #expect(await waitUntil(seconds: 15) { events.events(startingWith: "inbox trials available").count == 2 })
+        #expect(await waitUntil(seconds: 60) { events.events(startingWith: "inbox trials available").count == 2 })
         service.stop()
         try await task.value
     }
