@@ -121,33 +121,12 @@ public actor SQLiteSink: Sink {
         let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
         let statement = try db.cachedStatement(
             sql: "\(verb) INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
-        var start = 0
-        var arguments: [DatabaseValue] = []
-        arguments.reserveCapacity(width)
-        while start < values.count {
-            arguments.removeAll(keepingCapacity: true)
-            for value in values[start..<start + width] { arguments.append(value.databaseValue) }
-            try statement.execute(arguments: StatementArguments(arguments))
-            start += width
-        }
+        try SQLiteRowInserter(statement: statement, width: width).insert(values, connection: db.sqliteConnection)
     }
 
     public func close() throws {
         guard let database else { return }
         try database.close()
         self.database = nil
-    }
-}
-
-extension SQLValue {
-    /// The value as GRDB binds it.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .text(let text):
-            (text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text).databaseValue
-        case .integer(let number): number.databaseValue
-        case .boolean(let flag): flag.databaseValue
-        }
     }
 }
