@@ -43,8 +43,19 @@ struct CrashSafetyTests {
     }
 
     static func lineCount(_ path: String) -> Int {
+        // memchr, not a byte-by-byte reduce: tests poll this on megabytes while a daemon races ahead.
         guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        return data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        return data.withUnsafeBytes { bytes in
+            guard var cursor = bytes.baseAddress else { return 0 }
+            var remaining = bytes.count
+            var lines = 0
+            while remaining > 0, let found = memchr(cursor, 10, remaining) {
+                lines += 1
+                remaining -= cursor.distance(to: UnsafeRawPointer(found)) + 1
+                cursor = UnsafeRawPointer(found) + 1
+            }
+            return lines
+        }
     }
 
     @Test func killedMidBacklogThenRestartedEveryRecordIsThereExactlyOnce() async throws {
