@@ -83,13 +83,13 @@ enum EndToEnd {
         for round in 0..<3 {
             let before = size()
             let daemon = try crashed.start(["run"])
+            // Waited for on this thread, not by suspending: on a busy test run a suspended test may not be
+            // resumed for seconds, and the daemon would finish the backlog before the kill.
             if round == 0 {
-                try await Task.sleep(for: .milliseconds(300))
+                usleep(300_000)
             } else {
                 let deadline = ContinuousClock.now.advanced(by: .seconds(120))
-                while size() <= before, ContinuousClock.now < deadline {
-                    try await Task.sleep(for: .milliseconds(2))
-                }
+                while size() <= before, ContinuousClock.now < deadline { usleep(2000) }
                 #expect(size() > before, "no commit within 120 s")
             }
             kill(daemon.processIdentifier, SIGKILL)

@@ -65,8 +65,10 @@ struct CrashSafetyTests {
         try Self.backlog(folder, count: total)
         let jsonl = folder.path + "/Outbox/trials.jsonl"
         let daemon = try Self.startDaemon(in: folder.path)
-        let started = await waitUntil(seconds: 60) { Self.lineCount(jsonl) >= 300 }
-        #expect(started)
+        // Polled on this thread, not by suspending: a suspended test on a busy run may resume too late.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while Self.lineCount(jsonl) < 300, ContinuousClock.now < deadline { usleep(5000) }
+        #expect(Self.lineCount(jsonl) >= 300)
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
         #expect(Self.lineCount(jsonl) < total, "the kill came after the backlog was done")
