@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a whole configuration file (a pipeline file, a dictionary) with POSIX calls, refusing one over a limit.
+/// Reads a whole pipeline file with POSIX calls, refusing one over a limit.
 ///
 /// Reads until end of file rather than trusting the size `stat` reports, so a path such as `/dev/zero` or a
 /// FIFO ends in a clear error instead of exhausting memory.

@@ -83,18 +83,28 @@ struct JSONRowsEncoder {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// JSON text as a nested value, with `\u0000` escapes made `\ufffd`.
+    /// JSON text as a nested value, with `\u0000` escapes made `\ufffd`; the rest is copied as it is.
     private mutating func appendJSON(_ json: String) {
-        var utf8 = Array(json.utf8)[...]
-        while let byte = utf8.popFirst() {
-            output.append(byte)
-            guard byte == UInt8(ascii: "\\"), let next = utf8.popFirst() else { continue }
-            if next == UInt8(ascii: "u"), utf8.prefix(4).elementsEqual("0000".utf8) {
-                output.append(contentsOf: "ufffd".utf8)
-                utf8 = utf8.dropFirst(4)
-            } else {
-                output.append(next)
+        var json = json
+        json.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                guard utf8[index] == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
+                let escape = utf8[min(index + 1, utf8.count)..<min(index + 6, utf8.count)]
+                if escape.elementsEqual("u0000".utf8) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    output.append(contentsOf: #"\ufffd"#.utf8)
+                    index += 6
+                    start = index
+                } else {
+                    index += 2
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
     }
 

@@ -11,33 +11,32 @@ import GRDBSQLite
 struct SQLiteRowInserter {
     private let statement: Statement
     private let width: Int
-    private let sql: String
 
     /// An inserter for `statement`, which takes `width` values a row.
     init(statement: Statement, width: Int) {
         self.statement = statement
         self.width = width
-        self.sql = statement.sql
     }
 
     /// Inserts the rows of a flat value list holding `width` values a row.
-    func insert(_ values: [SQLValue], connection: SQLiteConnection?) throws {
+    func insert(_ values: [SQLValue]) throws {
         let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_clear_bindings(handle) }
         var start = 0
         while start < values.count {
-            sqlite3_reset(handle)
             for offset in 0..<width {
                 bind(values[start + offset], at: Int32(offset + 1), handle)
             }
             let code = sqlite3_step(handle)
             sqlite3_reset(handle)
             guard code == SQLITE_DONE else {
-                let message = connection.map { String(cString: sqlite3_errmsg($0)) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
             }
             start += width
         }
-        sqlite3_clear_bindings(handle)
     }
 
     private func bind(_ value: SQLValue, at index: Int32, _ handle: SQLiteStatement) {

@@ -121,7 +121,7 @@ public actor SQLiteSink: Sink {
         let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
         let statement = try db.cachedStatement(
             sql: "\(verb) INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
-        try SQLiteRowInserter(statement: statement, width: width).insert(values, connection: db.sqliteConnection)
+        try SQLiteRowInserter(statement: statement, width: width).insert(values)
     }
 
     public func close() throws {

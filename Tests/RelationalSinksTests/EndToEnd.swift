@@ -94,7 +94,7 @@ enum EndToEnd {
             }
             kill(daemon.processIdentifier, SIGKILL)
             daemon.waitUntilExit()
-            if lineCount(crashed.jsonl) < total { killedBeforeTheEnd += 1 }
+            if lineCount(ofFile: crashed.jsonl) < total { killedBeforeTheEnd += 1 }
         }
         #expect(killedBeforeTheEnd >= 2, "the backlog was done before the kills")
         let finish = try crashed.run(["run", "--once"])

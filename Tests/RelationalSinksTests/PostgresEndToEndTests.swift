@@ -1,4 +1,5 @@
 import Foundation
+import PipelineTesting
 import Testing
 
 @testable import RelationalSinks
@@ -53,7 +54,7 @@ extension PostgresSinkTests {
         let total = 600
         try folder.dropBacklog(0..<total)
         let daemon = try folder.start(["run"], stderr: folder.path + "/daemon.stderr")
-        #expect(await waitUntil(seconds: 120) { lineCount(folder.jsonl) >= 1 })
+        #expect(await waitUntil(seconds: 120) { lineCount(ofFile: folder.jsonl) >= 1 })
         try Self.server(control, "stop")
         try await Task.sleep(for: .seconds(3))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/Inbox/.failed"), "a document was quarantined")
@@ -61,7 +62,7 @@ extension PostgresSinkTests {
         try Self.server(control, "start")
         let database = try PostgresTestDatabase(schema: schema)
         let done = await waitUntil(seconds: 120) {
-            lineCount(folder.jsonl) >= total && FileManager.default.fileExists(atPath: folder.jsonl)
+            lineCount(ofFile: folder.jsonl) >= total && FileManager.default.fileExists(atPath: folder.jsonl)
         }
         #expect(done)
         // The last batch reaches PostgreSQL after the JSON Lines file; give it the time to.

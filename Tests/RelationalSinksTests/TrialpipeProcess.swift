@@ -101,7 +101,7 @@ struct PipelineFolder {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: path)
         var environment = ProcessInfo.processInfo.environment
-        environment["TRIALPIPE_LOG_LEVEL"] = environment["TRIALPIPE_TEST_DAEMON_LOG_LEVEL"] ?? "warning"
+        environment["TRIALPIPE_LOG_LEVEL"] = "warning"
         process.environment = environment
         func handle(_ file: String?) throws -> FileHandle {
             guard let file else { return FileHandle.nullDevice }
@@ -125,21 +125,4 @@ func waitUntil(seconds: Double, _ condition: () throws -> Bool) async rethrows -
         try? await Task.sleep(for: .milliseconds(50))
     }
     return try condition()
-}
-
-/// The number of lines of a file (0 when it does not exist).
-func lineCount(_ path: String) -> Int {
-    // memchr, not a byte-by-byte reduce: tests poll this on megabytes while a daemon races ahead.
-    guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-    return data.withUnsafeBytes { bytes in
-        guard var cursor = bytes.baseAddress else { return 0 }
-        var remaining = bytes.count
-        var lines = 0
-        while remaining > 0, let found = memchr(cursor, 10, remaining) {
-            lines += 1
-            remaining -= cursor.distance(to: UnsafeRawPointer(found)) + 1
-            cursor = UnsafeRawPointer(found) + 1
-        }
-        return lines
-    }
 }

@@ -25,7 +25,7 @@ struct ReloadTests {
         let first = folder.path + "/Outbox/trials.jsonl"
         #expect(await waitUntil(seconds: 30) { logged("watching ") == 1 })
         try folder.write("Inbox/a.txt", Self.page.replacingOccurrences(of: "#", with: "1"))
-        #expect(await waitUntil(seconds: 60) { CrashSafetyTests.lineCount(first) == 1 })
+        #expect(await waitUntil(seconds: 60) { lineCount(ofFile: first) == 1 })
 
         // A broken file: rejected, and the running pipeline goes on.
         let file = folder.path + "/Pipelines/default.yaml"
@@ -35,7 +35,7 @@ struct ReloadTests {
         kill(daemon.processIdentifier, SIGHUP)
         #expect(await waitUntil(seconds: 30) { logged("reload: keeping the running version") == 1 })
         try folder.write("Inbox/b.txt", Self.page.replacingOccurrences(of: "#", with: "2"))
-        #expect(await waitUntil(seconds: 60) { CrashSafetyTests.lineCount(first) == 2 })
+        #expect(await waitUntil(seconds: 60) { lineCount(ofFile: first) == 2 })
 
         // A changed, valid file: the pipeline restarts with it (records now go to another file).
         try good.replacingOccurrences(of: "Outbox/trials.jsonl", with: "Outbox/second.jsonl")
@@ -44,8 +44,8 @@ struct ReloadTests {
         #expect(await waitUntil(seconds: 30) { logged("watching ") == 2 })
         try folder.write("Inbox/c.txt", Self.page.replacingOccurrences(of: "#", with: "3"))
         let second = folder.path + "/Outbox/second.jsonl"
-        #expect(await waitUntil(seconds: 60) { CrashSafetyTests.lineCount(second) == 1 })
-        #expect(CrashSafetyTests.lineCount(first) == 2)
+        #expect(await waitUntil(seconds: 60) { lineCount(ofFile: second) == 1 })
+        #expect(lineCount(ofFile: first) == 2)
         #expect(daemon.isRunning)
 
         kill(daemon.processIdentifier, SIGTERM)
