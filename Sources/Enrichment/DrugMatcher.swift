@@ -36,10 +36,19 @@ public struct DrugMatcher: Sendable {
     /// ``slowPath`` for bytes that need ``MatchText/foldedByte(_:at:lowercasing:)``.
     private let rawClass: [UInt8]
     private static let slowPath: UInt8 = 255
-    private let alphabetSize: Int
-    private let transitions: [Int32]
+    /// The trie, nodes numbered breadth first so that a node's children have consecutive numbers, in
+    /// symbol order: node `n`'s children are `firstChild[n] ..< firstChild[n + 1]`, and `symbolOf[c]` is
+    /// the symbol that leads to child `c`. A few hundred kilobytes that stay in cache, where a dense table
+    /// of every node and symbol took megabytes and a memory access per step.
+    private let firstChild: [Int32]
+    private let symbolOf: [UInt8]
+    /// The root's child for each symbol (0 for none): the root has a child for most symbols.
+    private let rootChild: [Int32]
     private let terminalOf: [Int32]
     private let terminalPatterns: [[Int32]]
+    /// The words a spelling can start with (see ``FirstWordSet``): a word outside it starts no walk of the
+    /// trie, whose table is too large to stay in cache.
+    private let firstWords: FirstWordSet
     let misspellings: MisspellingResolver
 
     /// The shortest spelling (in bytes) that is matched unless it belongs to a strict regimen.
@@ -77,15 +86,30 @@ public struct DrugMatcher: Sendable {
             }
             terminals[node].append(Int32(pattern))
         }
-        var table = [Int32](repeating: 0, count: children.count * size)
+        // Breadth-first numbering: children sorted by symbol get consecutive numbers.
+        var order: [Int] = [0]
+        var number = [Int32](repeating: 0, count: children.count)
+        var firstChild: [Int32] = []
+        var symbolOf: [UInt8] = [0]
+        var head = 0
+        while head < order.count {
+            let node = order[head]
+            head += 1
+            firstChild.append(Int32(order.count))
+            for (symbol, child) in children[node].sorted(by: { $0.key < $1.key }) {
+                number[Int(child)] = Int32(order.count)
+                order.append(Int(child))
+                symbolOf.append(symbol)
+            }
+        }
+        firstChild.append(Int32(order.count))
+        var rootChild = [Int32](repeating: 0, count: size)
+        for (symbol, child) in children[0] { rootChild[Int(symbol)] = number[Int(child)] }
         var terminalOf = [Int32](repeating: -1, count: children.count)
         var terminalPatterns: [[Int32]] = []
-        for (node, edges) in children.enumerated() {
-            for (symbol, child) in edges { table[node * size + Int(symbol)] = child }
-            if !terminals[node].isEmpty {
-                terminalOf[node] = Int32(terminalPatterns.count)
-                terminalPatterns.append(terminals[node])
-            }
+        for (numbered, node) in order.enumerated() where !terminals[node].isEmpty {
+            terminalOf[numbered] = Int32(terminalPatterns.count)
+            terminalPatterns.append(terminals[node])
         }
         self.byteClass = classes
         self.rawClass = (0..<256).map { byte in
@@ -93,10 +117,12 @@ public struct DrugMatcher: Sendable {
             guard byte < 0x80, byte != 0x20, !(0x09...0x0D).contains(byte) else { return Self.slowPath }
             return classes[Int(MatchText.lower(byte))]
         }
-        self.alphabetSize = size
-        self.transitions = table
+        self.firstChild = firstChild
+        self.symbolOf = symbolOf
+        self.rootChild = rootChild
         self.terminalOf = terminalOf
         self.terminalPatterns = terminalPatterns
+        self.firstWords = FirstWordSet(spellings: built.spellings.lazy.map(\.0))
         self.misspellings = MisspellingResolver(dictionary: dictionary)
     }
 
@@ -161,33 +187,40 @@ public struct DrugMatcher: Sendable {
                 index += length
                 continue
             }
-            if let (pattern, end) = longestMatch(text, from: index, allowingStrict: allowingStrict) {
+            let word = FirstWordSet.word(text, from: index)
+            if firstWords.mayStart(word, in: text),
+                let (pattern, end) = longestMatch(text, from: index, allowingStrict: allowingStrict)
+            {
                 hit(Hit(pattern: pattern, start: index, end: end))
                 index = end
                 previousIsWord = true
                 continue
             }
-            var end = index
-            var lettersOnly = true
-            while end < count {
-                let byte = text[end]
-                if byte < 0x80 {
-                    guard MatchText.isASCIIWordByte(byte) else { break }
-                    lettersOnly = lettersOnly && MatchText.isASCIILetter(byte)
-                    end &+= 1
-                } else {
-                    guard MatchText.isWordCharacter(text, at: end) else { break }
-                    lettersOnly = false
-                    end &+= 2
-                }
-            }
-            if lettersOnly, end - index >= MisspellingResolver.minimumLength,
+            let end = word.end
+            if word.lettersOnly, end - index >= MisspellingResolver.minimumLength,
                 misspellings.mayBeMisspelling(text, index..<end)
             {
                 unknownWord(index..<end)
             }
             index = end
             previousIsWord = true
+        }
+    }
+
+    /// The child of `node` by `symbol`, or 0 when there is none.
+    @inline(__always)
+    private func child(of node: Int, symbol: UInt8) -> Int {
+        if node == 0 { return Int(rootChild[Int(symbol)]) }
+        return symbolOf.withUnsafeBufferPointer { symbols in
+            let end = Int(firstChild[node &+ 1])
+            var candidate = Int(firstChild[node])
+            while candidate < end {
+                let found = symbols[candidate]
+                if found == symbol { return candidate }
+                if found > symbol { return 0 }
+                candidate &+= 1
+            }
+            return 0
         }
     }
 
@@ -208,7 +241,7 @@ public struct DrugMatcher: Sendable {
                 next = after
             }
             if symbol == 0 { break }
-            node = Int(transitions[node &* alphabetSize &+ symbol])
+            node = child(of: node, symbol: UInt8(truncatingIfNeeded: symbol))
             if node == 0 { break }
             position = next
             let terminal = terminalOf[node]

@@ -52,3 +52,30 @@ struct OperationsCommandLineTests {
         #expect(quarantined?["stage"] as? String == "extract")
     }
 }
+
+/// `bench --stage-costs`: the CPU of each step of a document's path, over the user's own documents.
+@Suite("Bench step costs", .timeLimit(.minutes(2)))
+struct BenchStageCostsTests {
+    @Test func stepCostsCoverReadingEveryDefaultStageAndTheJSONLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        for index in 0..<3 {
+            try folder.write("docs/doc\(index).txt", DaemonTests.document + "\nNCT0000000\(index)")
+        }
+        let result = try runTrialpipe(
+            ["bench", "--stage-costs", "--corpus", folder.path + "/docs", "--json"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let steps = try #require(
+            JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(
+            steps.compactMap { $0["step"] as? String } == [
+                "read and hash", "extract", "drug-class", "nct-xref", "see-also", "json line",
+            ])
+        let costs = steps.compactMap { $0["microsecondsPerDocument"] as? Double }
+        #expect(costs.count == 6)
+        #expect(costs.allSatisfy { $0.isFinite && $0 >= 0 })
+        #expect(costs[1] > 0, "extracting a page takes some CPU")
+        // The folder is the user's: nothing is written into it or removed from it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/docs").count == 3)
+    }
+}

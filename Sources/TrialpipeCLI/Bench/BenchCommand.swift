@@ -26,6 +26,8 @@ struct BenchCommand: AsyncParsableCommand {
               trialpipe bench --docs 100000 --json  # a large run, machine-readable
               trialpipe bench --docs 500 --keep     # keep the corpus and outputs to look at
               trialpipe bench --metrics             # the same with metrics and health recorded, as in production
+              trialpipe bench --stage-costs         # CPU per document of each step (read, each stage, JSON)
+              trialpipe bench --stage-costs --corpus Inbox   # the same over your own documents
             """)
 
     @Option(name: .long, help: "Documents in the generated corpus.")
@@ -50,9 +52,29 @@ struct BenchCommand: AsyncParsableCommand {
         help: "Record metrics and health as `run --metrics-address` does, and render the exposition every second.")
     var metrics = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Time each step of a document's path (read and hash, each default stage, the JSON line) in CPU per document, one thread, and stop."
+    )
+    var stageCosts = false
+
+    @Option(name: .long, help: "With --stage-costs: time the documents of this folder instead of a generated corpus.")
+    var corpus: String?
+
     func validate() throws {
         guard docs >= 1 else { throw ValidationError("--docs must be at least 1") }
         guard rate > 0 else { throw ValidationError("--rate must be above 0") }
+        if let corpus {
+            guard stageCosts else {
+                throw ValidationError(
+                    "--corpus goes with --stage-costs, e.g. `trialpipe bench --stage-costs --corpus Inbox`")
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--corpus \(corpus) is not a folder: give a folder of documents")
+            }
+        }
     }
 
     func run() async throws {
@@ -63,21 +85,42 @@ struct BenchCommand: AsyncParsableCommand {
             if !keep { try? FileManager.default.removeItem(atPath: work) }
         }
         let progress = Progress(quiet: json)
-        progress.say("generating \(docs) documents in \(work)")
-        let corpus = work + "/corpus"
+        if self.corpus == nil { progress.say("generating \(docs) documents in \(work)") }
+        let corpus = self.corpus ?? work + "/corpus"
         let staging = work + "/staging"
         try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        var generator = BenchCorpus(count: docs)
         var totalBytes = 0
-        var layouts: [String: Int] = [:]
-        for index in 0..<docs {
-            let document = generator.document(index)
-            totalBytes += document.bytes.count
-            layouts[(document.name as NSString).pathExtension, default: 0] += 1
-            try Data(document.bytes).write(to: URL(fileURLWithPath: corpus + "/" + document.name))
+        var docs = self.docs
+        if self.corpus == nil {
+            var generator = BenchCorpus(count: docs)
+            for index in 0..<docs {
+                let document = generator.document(index)
+                totalBytes += document.bytes.count
+                try Data(document.bytes).write(to: URL(fileURLWithPath: corpus + "/" + document.name))
+            }
+        } else {
+            let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { !$0.hasPrefix(".") }
+            docs = names.count
+            for name in names {
+                let size = (try? FileManager.default.attributesOfItem(atPath: corpus + "/" + name)[.size]) as? Int
+                totalBytes += size ?? 0
+            }
         }
         let stages = try BuiltinPlugins.defaultStages()
+        if stageCosts {
+            for stage in stages { try await stage.prepare() }
+            progress.say("timing each step over \(docs) documents, three passes")
+            let measured = try await StageCost(stages: stages).measure(folder: corpus, logger: logger)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(measured.steps), as: UTF8.self))
+            } else {
+                print(StageCost.table(documents: measured.documents, steps: measured.steps))
+            }
+            return
+        }
         var results = BenchResults(
             documents: docs, corpusBytes: totalBytes, cores: ProcessInfo.processInfo.activeProcessorCount)
 
