@@ -41,8 +41,10 @@ public struct DrugClassEnricher: Sendable {
                 matcher.scan(
                     bytes, allowingStrict: field.isInterventionField,
                     hit: { hit in
+                        let drugs = matcher.patterns[hit.pattern].drugs
+                        if field == .text, let inFields, drugs.allSatisfy(inFields.contains) { return }
                         let spelling = MatchText.spelling(bytes, from: hit.start, to: hit.end)
-                        for drug in matcher.patterns[hit.pattern].drugs {
+                        for drug in drugs {
                             if field == .text, inFields?.contains(drug) == true { continue }
                             found.add(drug, spelling: spelling, field: field, order: order)
                             order += 1
@@ -99,6 +101,8 @@ private struct FoundDrugs {
         var drug: Int
         var firstOrder: Int
         var mentions: [(spelling: String, order: Int)] = []
+        /// Each mention's spelling in lower case, to compare spellings without regard to letter case.
+        var mentionKeys: [String] = []
         var fields: [RecordField] = []
         var isIntervention = false
     }
@@ -108,18 +112,22 @@ private struct FoundDrugs {
     var drugIndices: Set<Int> { Set(byDrug.keys) }
 
     mutating func add(_ drug: Int, spelling: String, field: RecordField, order: Int) {
-        var found = byDrug[drug] ?? Found(drug: drug, firstOrder: order)
-        found.firstOrder = min(found.firstOrder, order)
         let key = spelling.lowercased()
-        if let index = found.mentions.firstIndex(where: { $0.spelling.lowercased() == key }) {
-            if order < found.mentions[index].order { found.mentions[index] = (spelling, order) }
-        } else {
-            found.mentions.append((spelling, order))
+        // Changed in place: a copy taken out of the dictionary would copy its arrays on every mention.
+        Self.update(&byDrug[drug, default: Found(drug: drug, firstOrder: order)]) { found in
+            found.firstOrder = min(found.firstOrder, order)
+            if let index = found.mentionKeys.firstIndex(of: key) {
+                if order < found.mentions[index].order { found.mentions[index] = (spelling, order) }
+            } else {
+                found.mentions.append((spelling, order))
+                found.mentionKeys.append(key)
+            }
+            if !found.fields.contains(field) { found.fields.append(field) }
+            found.isIntervention = found.isIntervention || field.isInterventionField
         }
-        if !found.fields.contains(field) { found.fields.append(field) }
-        found.isIntervention = found.isIntervention || field.isInterventionField
-        byDrug[drug] = found
     }
+
+    private static func update(_ found: inout Found, _ body: (inout Found) -> Void) { body(&found) }
 
     /// Interventions first, then by first appearance; mentions by first appearance, fields in field order.
     func sorted() -> [Found] {

@@ -163,28 +163,18 @@ public struct DrugMatcher: Sendable {
         _ text: UnsafeBufferPointer<UInt8>, allowingStrict: Bool, hit: (Hit) -> Void,
         unknownWord: (Range<Int>) -> Void
     ) {
+        // Every word is read to its end below, so a word character reached here always starts a word.
         let count = text.count
         var index = 0
-        var previousIsWord = false
         while index < count {
             let byte = text[index]
-            let isWord: Bool
-            let length: Int
             if byte < 0x80 {
-                isWord = MatchText.isASCIIWordByte(byte)
-                length = 1
-                if !isWord {
-                    previousIsWord = false
+                guard MatchText.isASCIIWordByte(byte) else {
                     index &+= 1
                     continue
                 }
-            } else {
-                length = MatchText.characterLength(lead: byte)
-                isWord = length == 2 && MatchText.isWordCharacter(text, at: index)
-            }
-            guard isWord, !previousIsWord else {
-                previousIsWord = isWord
-                index += length
+            } else if !MatchText.isWordCharacter(text, at: index) {
+                index &+= MatchText.characterLength(lead: byte)
                 continue
             }
             let word = FirstWordSet.word(text, from: index)
@@ -193,7 +183,6 @@ public struct DrugMatcher: Sendable {
             {
                 hit(Hit(pattern: pattern, start: index, end: end))
                 index = end
-                previousIsWord = true
                 continue
             }
             let end = word.end
@@ -203,7 +192,6 @@ public struct DrugMatcher: Sendable {
                 unknownWord(index..<end)
             }
             index = end
-            previousIsWord = true
         }
     }
 

@@ -92,7 +92,8 @@ struct FirstWordSet: Sendable {
     /// it is ASCII letters only.
     @inline(__always)
     static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Word {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        // A cheap running hash (a shift and an add per byte), mixed once at the end.
+        var hash: UInt64 = 5381
         var end = start
         var lettersOnly = true
         let count = text.count
@@ -101,16 +102,17 @@ struct FirstWordSet: Sendable {
             if byte < 0x80 {
                 guard MatchText.isASCIIWordByte(byte) else { break }
                 lettersOnly = lettersOnly && MatchText.isASCIILetter(byte)
-                hash = (hash ^ UInt64(MatchText.lower(byte))) &* 0x100_0000_01b3
+                // `| 0x20` lowers a letter and leaves a digit as it is.
+                hash = (hash &<< 5 &+ hash) ^ UInt64(byte | 0x20)
                 end &+= 1
             } else {
                 guard MatchText.isWordCharacter(text, at: end) else { break }
                 lettersOnly = false
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                hash = (hash ^ UInt64(text[end &+ 1])) &* 0x100_0000_01b3
+                hash = (hash &<< 5 &+ hash) ^ (UInt64(byte) << 8 | UInt64(text[end &+ 1]))
                 end &+= 2
             }
         }
-        return Word(end: end, hash: hash | 1, lettersOnly: lettersOnly)
+        hash = (hash ^ (hash &>> 31)) &* 0xbf58_476d_1ce4_e5b9
+        return Word(end: end, hash: (hash ^ (hash &>> 29)) | 1, lettersOnly: lettersOnly)
     }
 }
