@@ -1,6 +1,7 @@
-import Enrichment
 import Testing
 import TrialModel
+
+@testable import Enrichment
 
 @Suite("See-also enricher")
 struct SeeAlsoEnricherTests {
@@ -65,5 +66,22 @@ struct SeeAlsoEnricherTests {
         record.annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", url: "")]
         SeeAlsoEnricher.enrich(&record)
         #expect(record == once)
+    }
+}
+
+@Suite("See-also titles")
+struct SeeAlsoTitleSpaceTests {
+    @Test("white space collapses as Character.isWhitespace has it, on ASCII and on other text")
+    func collapsingSpaceAgreesWithCharacters() {
+        let samples = [
+            "  A\tstudy \r\n of\u{0B}x\u{0C}y  ", "", "   ", "one", "a  b", "Étude\u{00A0} de\u{2003}phase",
+            "x\u{2028}y", "tab\tend\t", "\r\n", "e\u{301} \u{301}x", "a\u{1C}b\u{1F} c\u{85}d",
+        ]
+        for sample in samples {
+            #expect(
+                SeeAlsoEnricher.collapsingSpace(sample)
+                    == sample.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(sample.debugDescription)"
+            )
+        }
     }
 }
