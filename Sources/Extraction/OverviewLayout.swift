@@ -77,7 +77,9 @@ enum OverviewLayout {
         if headingKeys.contains(key), piece.utf8.count <= 20 {
             return LabelLine(label: piece, key: key, value: "")
         }
-        for label in punctuatedLabels where piece.hasPrefix(label) {
+        // The first byte rules out nearly every label before the (costlier) prefix comparison.
+        let first = piece.utf8.first
+        for label in punctuatedLabels where label.utf8.first == first && piece.hasPrefix(label) {
             let value = TextValue.strippingLeadingSeparators(piece.dropFirst(label.count))
             return LabelLine(
                 label: String(label.dropLast()), key: EnumNormalizer.key(label), value: value)

@@ -69,10 +69,10 @@ struct BenchStageCostsTests {
             JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(
             steps.compactMap { $0["step"] as? String } == [
-                "read and hash", "extract", "drug-class", "nct-xref", "see-also", "json line",
+                "read and hash", "extract", "drug-class", "nct-xref", "see-also", "json line", "xml document",
             ])
         let costs = steps.compactMap { $0["microsecondsPerDocument"] as? Double }
-        #expect(costs.count == 6)
+        #expect(costs.count == 7)
         #expect(costs.allSatisfy { $0.isFinite && $0 >= 0 })
         #expect(costs[1] > 0, "extracting a page takes some CPU")
         // The folder is the user's: nothing is written into it or removed from it.

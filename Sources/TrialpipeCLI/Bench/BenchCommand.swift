@@ -55,7 +55,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(
         name: .long,
         help:
-            "Time each step of a document's path (read and hash, each default stage, the JSON line) in CPU per document, one thread, and stop."
+            "Time each step of a document's path (read and hash, each default stage, the JSON line, the XML document) in CPU per document, one thread, and stop."
     )
     var stageCosts = false
 

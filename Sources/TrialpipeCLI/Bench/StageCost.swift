@@ -2,12 +2,13 @@ import Enrichment
 import Foundation
 import Logging
 import Pipeline
+import Sinks
 import Synchronization
 import TrialModel
 
 /// What each step of a document's path costs in CPU time, one document at a time on one thread.
 ///
-/// Reading and hashing, every stage in order, and encoding the JSON line are timed separately with the
+/// Reading and hashing, every stage in order, encoding the JSON line and the XML document are timed separately with the
 /// thread's CPU clock (not the wall clock, so other work on the machine does not count), over every document
 /// of a folder, three times; the least of the three passes is kept for each step.
 struct StageCost {
@@ -25,8 +26,9 @@ struct StageCost {
         let files = names.compactMap { name in
             FileManager.default.contents(atPath: folder + "/" + name).map { (name, [UInt8]($0)) }
         }
-        let labels = ["read and hash"] + stages.map(\.name) + ["json line"]
+        let labels = ["read and hash"] + stages.map(\.name) + ["json line", "xml document"]
         var best = [Double](repeating: .infinity, count: labels.count)
+        let xml = RecordXMLEncoder(indented: true)
         let context = StageContext(pipeline: "bench", processedAt: Timestamp.now(), logger: logger)
         for _ in 0..<3 {
             var totals = [Double](repeating: 0, count: labels.count)
@@ -44,6 +46,10 @@ struct StageCost {
                 started = now
                 var line: [UInt8] = []
                 for record in document.records { RecordJSONWriter.append(record, to: &line) }
+                now = Self.threadCPUSeconds()
+                totals[labels.count - 2] += now - started
+                started = now
+                _ = xml.encodeDocument(document.records)
                 totals[labels.count - 1] += Self.threadCPUSeconds() - started
             }
             for index in best.indices { best[index] = min(best[index], totals[index]) }
