@@ -22,7 +22,7 @@ public struct PipelineLoader: Sendable {
         self.registry = registry
         self.environment = environment ?? ProcessInfo.processInfo.environment
         self.baseDirectory = baseDirectory ?? FileManager.default.currentDirectoryPath
-        self.defaultConcurrency = max(1, defaultConcurrency ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.defaultConcurrency = max(1, defaultConcurrency ?? PipelineSpec.defaultConcurrency)
     }
 
     private static let topLevelKeys = ["name", "source", "stages", "sinks", "state", "concurrency", "tests"]

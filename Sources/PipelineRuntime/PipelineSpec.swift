@@ -1,3 +1,4 @@
+import Foundation
 public import Pipeline
 
 /// What happens to a document in the inbox once its records are durable.
@@ -77,6 +78,11 @@ public struct PipelineSpec: Sendable {
     public var stateDirectory: String
     /// How many documents are processed at once.
     public var concurrency: Int
+
+    /// Documents processed at once unless the pipeline file says: two per core, so that each worker has
+    /// the next document waiting while the runner hands out another (one per core left a core idle between
+    /// documents: `run --once` over 5,000 pages took 2.4–2.7 s with 2 on two cores, 2.2–2.3 s with 4).
+    public static var defaultConcurrency: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
 
     /// Creates a spec.
     public init(

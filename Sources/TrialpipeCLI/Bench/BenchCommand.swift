@@ -142,7 +142,7 @@ struct BenchCommand: AsyncParsableCommand {
             if variant.contains("xml") { sinks.append(XMLFolderSink(folder: outbox + "/xml")) }
             let spec = PipelineSpec(
                 name: "bench", file: "bench", source: SourceSpec(inbox: corpus), stages: stages, sinks: sinks,
-                stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
+                stateDirectory: outbox + "/.state", concurrency: PipelineSpec.defaultConcurrency)
             progress.say("run --once with \(variant)")
             Memory.resetPeak()
             let runner = try PipelineRunner(spec: spec, logger: logger, events: events)
@@ -201,7 +201,7 @@ struct BenchCommand: AsyncParsableCommand {
         let spec = PipelineSpec(
             name: "bench", file: "bench", source: source, stages: stages,
             sinks: [JSONLinesSink(path: outbox + "/trials.jsonl"), XMLFolderSink(folder: outbox + "/xml")],
-            stateDirectory: outbox + "/.state", concurrency: ProcessInfo.processInfo.activeProcessorCount)
+            stateDirectory: outbox + "/.state", concurrency: PipelineSpec.defaultConcurrency)
         let clock = ContinuousClock()
         let committed = CommitTimes(clock: clock)
         let service = try InboxWatchService(
