@@ -89,15 +89,44 @@ public enum PhaseNormalizer {
         }
     }
 
+    /// The tokens of ASCII text read as bytes (the same as the Character loop gives it), or nil for other text
+    /// or text with no token.
+    private static func asciiTokens(_ text: some StringProtocol) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte - 32)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                current.append(byte)
+            case UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "&"), UInt8(ascii: ","):
+                flush()
+                words.append(String(UnicodeScalar(byte)))
+            case UInt8(ascii: "|"):
+                flush()
+                words.append("/")
+            default:
+                flush()
+            }
+        }
+        flush()
+        return words.isEmpty ? nil : words
+    }
+
     /// Upper-cased words, with `/`, `-`, `&` and `,` kept as words of their own; `N/A` stays one word.
     private static func tokens(_ text: some StringProtocol) -> [String] {
-        var words: [String] = []
+        var words = asciiTokens(text) ?? []
         var current = ""
         func flush() {
             if !current.isEmpty { words.append(current) }
             current = ""
         }
-        for char in text.uppercased() {
+        for char in words.isEmpty ? text.uppercased() : "" {
             if char.isLetter || char.isNumber || char == "_" {
                 current.append(char)
             } else if char == "/" || char == "-" || char == "&" || char == "," || char == "|" {

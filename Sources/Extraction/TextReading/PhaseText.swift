@@ -48,7 +48,32 @@ enum PhaseText {
     private static func numeral(_ word: String) -> Int? { PhaseNormalizer.numeral(word) }
 
     /// Upper-cased words with `/`, `,` and `&` as words of their own; "N/A" stays one word.
+    /// The tokens of ASCII text read as bytes, as the Character loop below reads it; nil for other text.
+    private static func asciiTokens(_ text: some StringProtocol) -> [String]? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if EnumNormalizer.key(text) == "N_A" { return ["N/A"] }
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte - 32)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "&")
+                    || byte == UInt8(ascii: "-")
+                {
+                    words.append(String(UnicodeScalar(byte)))
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
     private static func tokens(_ text: some StringProtocol) -> [String] {
+        if let tokens = asciiTokens(text) { return tokens }
         let upper = text.uppercased()
         if EnumNormalizer.key(upper) == "N_A" { return ["N/A"] }
         var words: [String] = []

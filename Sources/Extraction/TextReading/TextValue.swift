@@ -4,12 +4,17 @@ import TrialModel
 enum TextValue {
     /// `text` without leading and trailing spaces.
     static func trimmed(_ text: some StringProtocol) -> String {
-        let bytes = Array(text.utf8)
-        var lo = 0
-        var hi = bytes.count
-        while lo < hi, ASCIIByte.isSpace(bytes[lo]) { lo += 1 }
-        while hi > lo, ASCIIByte.isSpace(bytes[hi - 1]) { hi -= 1 }
-        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+        // Read in place: a text with nothing to trim (most) is returned without another copy.
+        var string = String(text)
+        let trimmed: String? = string.withUTF8 { bytes in
+            var lo = 0
+            var hi = bytes.count
+            while lo < hi, ASCIIByte.isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, ASCIIByte.isSpace(bytes[hi - 1]) { hi -= 1 }
+            if lo == 0, hi == bytes.count { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        }
+        return trimmed ?? string
     }
 
     /// Runs of white space collapsed to one space, trimmed.

@@ -1,0 +1,25 @@
+import Testing
+
+@testable import Extraction
+
+/// ASCII text is read as bytes; a no-break space at the end (neither a letter, a number nor a separator)
+/// sends the same text through the Character reading, which must give the same result.
+@Suite("Phase text on bytes")
+struct PhaseTextTokenTests {
+    @Test("ASCII text reads as the Character reading reads it")
+    func bytesAgreeWithCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "Phase", "phase", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "Early", "N/A",
+            "n/a", "\r\n", "Study", "of", "drug", "(", ")",
+        ]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...8, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(PhaseText.isPhaseOnly(text) == PhaseText.isPhaseOnly(text + "\u{00A0}"), "\(text.debugDescription)")
+            let bytes = PhaseText.splitTrailingPhase(text)
+            let characters = PhaseText.splitTrailingPhase(text + "\u{00A0}")
+            #expect(bytes.phases == characters.phases, "\(text.debugDescription)")
+        }
+    }
+}
