@@ -10,4 +10,12 @@ public protocol CorpusIndex: AnyObject, Sendable {
     func referrers(of id: String) throws -> [String]
     /// Stores (or replaces) a record and the ids it cross-references.
     func store(_ record: TrialRecord) throws
+    /// Runs `body`, during which the index may answer every look-up from one read of its store (a batch is
+    /// linked inside one call, instead of opening a read for each look-up).
+    func withOneRead<Result>(_ body: () throws -> Result) throws -> Result
+}
+
+extension CorpusIndex {
+    /// Indexes without a store to hold open run `body` as it is.
+    public func withOneRead<Result>(_ body: () throws -> Result) throws -> Result { try body() }
 }

@@ -317,7 +317,9 @@ public final class PipelineRunner: Sendable {
         var records = batch.flatMap(\.document.records)
         var failedSink: String?
         do {
-            let again = try chain.link(&records, corpus: corpus)
+            let chain = self.chain
+            let index = self.corpus
+            let again = try index.withOneRead { try chain.link(&records, corpus: index) }
             let output = records + again
             var checkpoints: [String] = []
             for sink in spec.sinks { checkpoints.append(try await sink.checkpoint()) }

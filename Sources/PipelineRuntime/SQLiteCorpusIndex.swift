@@ -15,13 +15,42 @@ public final class SQLiteCorpusIndex: CorpusIndex {
 
     private let store: StateStore
     private let pending = Mutex(Pending())
+    /// The read connection ``withOneRead(_:)`` holds open while it runs, and the thread it runs on: only
+    /// look-ups from that thread (the body's) use it.
+    private let openRead = Mutex<OpenRead?>(nil)
+
+    private final class OpenRead: @unchecked Sendable {
+        let db: Database
+        let thread: pthread_t
+        init(db: Database, thread: pthread_t) {
+            self.db = db
+            self.thread = thread
+        }
+    }
 
     /// An index over a state store.
     public init(store: StateStore) { self.store = store }
 
+    public func withOneRead<Result>(_ body: () throws -> Result) throws -> Result {
+        try store.database.read { db in
+            let open = OpenRead(db: db, thread: pthread_self())
+            openRead.withLock { $0 = open }
+            defer { openRead.withLock { $0 = nil } }
+            return try body()
+        }
+    }
+
+    /// Runs `query` on the read ``withOneRead(_:)`` holds open, or in a read of its own.
+    private func read<Value>(_ query: (Database) throws -> Value) throws -> Value {
+        if let open = openRead.withLock({ $0 }), pthread_equal(open.thread, pthread_self()) != 0 {
+            return try query(open.db)
+        }
+        return try store.database.read(query)
+    }
+
     public func contains(_ id: String) throws -> Bool {
         if pending.withLock({ $0.records[id] != nil }) { return true }
-        return try store.database.read { db in
+        return try read { db in
             let statement = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM records WHERE id = ?)")
             return try Bool.fetchOne(statement, arguments: [id]) ?? false
         }
@@ -29,7 +58,7 @@ public final class SQLiteCorpusIndex: CorpusIndex {
 
     public func record(_ id: String) throws -> TrialRecord? {
         if let record = pending.withLock({ $0.records[id] }) { return record }
-        let data = try store.database.read { db in
+        let data = try read { db in
             try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM records WHERE id = ?"), arguments: [id])
         }
         guard let data else { return nil }
@@ -37,7 +66,7 @@ public final class SQLiteCorpusIndex: CorpusIndex {
     }
 
     public func referrers(of id: String) throws -> [String] {
-        var result = try store.database.read { db in
+        var result = try read { db in
             try String.fetchAll(
                 db.cachedStatement(sql: "SELECT source FROM xrefs WHERE target = ? ORDER BY source"), arguments: [id])
         }
