@@ -99,8 +99,8 @@ actor ExecSession {
                 context.events.subprocessRestarted(pipeline: context.pipeline, stage: "exec")
             }
         }
-        throw StageError(
-            code: "exec-failed",
+        throw TrialpipeError(
+            code: .execFailed,
             message: "the exec enricher `\(command.joined(separator: " "))` failed \(retries + 1) times: \(lastError)")
     }
 
@@ -117,20 +117,20 @@ actor ExecSession {
                     command: command, environment: environment, workingDirectory: workingDirectory)
                 process = started
             } catch {
-                throw StageError(
-                    code: "exec-start", message: "cannot start `\(command.joined(separator: " "))`: \(error)")
+                throw TrialpipeError(
+                    code: .execStart, message: "cannot start `\(command.joined(separator: " "))`: \(error)")
             }
         }
-        guard let process else { throw StageError(code: "exec-start", message: "no subprocess") }
+        guard let process else { throw TrialpipeError(code: .execStart, message: "no subprocess") }
         var output: [TrialRecord] = []
         for record in records {
             var line: [UInt8] = []
             RecordJSONWriter.append(record, to: &line)
             do { try process.send(line) } catch {
-                throw StageError(code: "exec-crashed", message: "the subprocess closed its input: \(error)")
+                throw TrialpipeError(code: .execCrashed, message: "the subprocess closed its input: \(error)")
             }
             guard let answer = try await nextLine() else {
-                throw StageError(code: "exec-crashed", message: "the subprocess exited without answering")
+                throw TrialpipeError(code: .execCrashed, message: "the subprocess exited without answering")
             }
             output.append(try ExecAnswerReader.record(from: answer))
         }
@@ -142,7 +142,7 @@ actor ExecSession {
         do {
             return try await process.lines.next(within: timeout)
         } catch {
-            throw StageError(code: "exec-timeout", message: "no answer within \(timeout) seconds")
+            throw TrialpipeError(code: .execTimeout, message: "no answer within \(timeout) seconds")
         }
     }
 }
