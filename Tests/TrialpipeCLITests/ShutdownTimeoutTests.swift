@@ -84,8 +84,10 @@ struct ShutdownTimeoutTests {
         let result = await running.result
         let took = asked.duration(to: clock.now)
 
+        // Not before the bound; after it, as soon as a busy two-core machine runs the deadline (without the
+        // bound the daemon would wait for the sink forever).
         #expect(took >= bound)
-        #expect(took < bound + .seconds(10), "the daemon took \(took) to stop")
+        #expect(took < bound + .seconds(60), "the daemon took \(took) to stop")
         #expect {
             try result.get()
         } throws: { error in
