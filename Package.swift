@@ -12,9 +12,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trialpipe", targets: ["trialpipe"]),
-        .library(name: "TrialpipeKit", targets: ["Pipeline", "PipelineRuntime", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
+        .library(name: "TrialpipeKit", targets: ["TrialpipeErrors", "Pipeline", "PipelineRuntime", "BuiltinPlugins", "TrialModel", "TrialpipeCLI"]),
         // The readers of untrusted documents and inotify buffers, for the fuzz targets in Fuzz/.
-        .library(name: "TrialpipeReaders", targets: ["Extraction", "Enrichment", "XMLSupport", "Watch", "TrialModel"]),
+        .library(
+            name: "TrialpipeReaders", targets: ["Extraction", "Enrichment", "XMLSupport", "Watch", "TrialModel", "TrialpipeErrors"]),
         .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
     ],
     dependencies: [
@@ -35,7 +36,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: upcoming),
+        // The error model every module's errors adopt: stable codes, messages that say how to fix, causes.
+        .target(name: "TrialpipeErrors", swiftSettings: upcoming),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2", "TrialpipeErrors"], swiftSettings: upcoming),
         .target(
             name: "TrialModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming),
@@ -54,7 +57,7 @@ let package = Package(
         // The plugin core: what a stage or sink is written against. Neither GRDB nor Yams.
         .target(
             name: "Pipeline",
-            dependencies: ["TrialModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["TrialpipeErrors", "TrialModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: upcoming
         ),
         // Running pipelines: pipeline files, the runner's loop, the ledger and corpus index, the inbox's files.
@@ -86,7 +89,7 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: upcoming
         ),
-        .target(name: "Watch", swiftSettings: upcoming),
+        .target(name: "Watch", dependencies: ["TrialpipeErrors"], swiftSettings: upcoming),
         .target(
             name: "BuiltinPlugins",
             dependencies: [
@@ -129,7 +132,7 @@ let package = Package(
         .executableTarget(name: "trialpipe", dependencies: ["TrialpipeCLI"], swiftSettings: upcoming),
 
         .testTarget(name: "TrialModelTests", dependencies: ["TrialModel", "PipelineTesting"], swiftSettings: upcoming),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], swiftSettings: upcoming),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "TrialpipeErrors"], swiftSettings: upcoming),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "PipelineTesting", "TrialModel"],
             exclude: ["Fixtures"], swiftSettings: upcoming),
@@ -146,7 +149,7 @@ let package = Package(
             dependencies: ["Sinks", "Pipeline", "PipelineTesting", "TrialModel", "XMLSupport"],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "WatchTests", dependencies: ["Watch"], swiftSettings: upcoming),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "TrialpipeErrors"], swiftSettings: upcoming),
         .testTarget(
             name: "RelationalSinksTests",
             dependencies: [
@@ -163,6 +166,8 @@ let package = Package(
             name: "TrialpipeCLITests",
             dependencies: [
                 "TrialpipeCLI", "Pipeline", "PipelineRuntime", "PipelineTesting", "BuiltinPlugins", "TrialModel", "Sinks", "XMLSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Golden"],
             swiftSettings: upcoming

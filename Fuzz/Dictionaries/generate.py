@@ -114,7 +114,7 @@ def pipeline_tokens():
               "${INBOX}", "${HOME:-x}", ":-", "$$", "}", "  ", "\n  - ", "[", "]", "{", "}", "&a", "*a",
               "<<:", "!!str", "!!binary", "---", "...", "|", ">", "~", "null", "0x10", "1e9", ".inf", "'", '"']
     for path in glob.glob("Sources/BuiltinPlugins/*.swift"):
-        tokens += [name + ":" for name in re.findall(r'PluginOption\(\s*"([a-z-]+)"', open(path).read())]
+        tokens += [name + ":" for name in re.findall(r'OptionSpec(?:<[^>]*>)?(?:\.\w+)?\(\s*"([a-z-]+)"', open(path).read())]
     return tokens
 
 

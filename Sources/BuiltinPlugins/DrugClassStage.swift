@@ -28,14 +28,9 @@ public struct DrugClassStage: Stage {
     public static let type = StageType(
         name: "drug-class",
         summary: "finds every drug named (regimens expand to their drugs) and adds ATC codes and MeSH classes",
-        options: [
-            PluginOption(
-                "dictionaries", type: "list of paths", default: "[]",
-                "extra dictionary files in the shipped format (drugs.tsv or regimens.tsv columns), added to the shipped one"
-            )
-        ]
+        options: [dictionaries]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
-        let files = try options.stringList("dictionaries") ?? []
+        let files = try options.read(Self.dictionaries)
         let paths = files.map { PathResolution.resolve($0, against: options.baseDirectory) }
         for (file, path) in zip(files, paths) where !FileManager.default.fileExists(atPath: path) {
             throw options.error(
@@ -45,6 +40,12 @@ public struct DrugClassStage: Stage {
         }
         return DrugClassStage(extraFiles: paths, position: options.error(at: "dictionaries", "stage 'drug-class'"))
     }
+
+    /// The extra dictionaries, as written (relative to the pipeline's folder): a missing one is named as written.
+    static let dictionaries = OptionSpec<[String]>(
+        "dictionaries", type: "list of paths", default: [], shown: "[]",
+        "extra dictionary files in the shipped format (drugs.tsv or regimens.tsv columns), added to the shipped one"
+    ) { reader, key throws(PipelineConfigError) in try reader.stringList(key) }
 
     /// Loads the dictionary and builds the matcher (the shipped one once per process).
     public func prepare() async throws { _ = try enricher.get() }

@@ -39,7 +39,7 @@ public struct ExecAnswerReader: Sendable {
             return try JSONDecoder().decode(TrialRecord.self, from: Data(line.utf8))
         } catch {
             throw StageError(
-                code: "exec-bad-output",
+                code: .execBadOutput,
                 message: "the subprocess answered with a line that is not a trial record: \(String(line.prefix(200)))")
         }
     }

@@ -18,11 +18,11 @@ final class ExecProcess: Sendable {
     init(command: [String], environment: [String: String], workingDirectory: String) throws {
         var toChild: [Int32] = [-1, -1]
         var fromChild: [Int32] = [-1, -1]
-        guard pipe(&toChild) == 0 else { throw StageError(code: "exec-start", message: "pipe failed") }
+        guard pipe(&toChild) == 0 else { throw TrialpipeError(code: .execStart, message: "pipe failed") }
         guard pipe(&fromChild) == 0 else {
             close(toChild[0])
             close(toChild[1])
-            throw StageError(code: "exec-start", message: "pipe failed")
+            throw TrialpipeError(code: .execStart, message: "pipe failed")
         }
         for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
@@ -55,7 +55,7 @@ final class ExecProcess: Sendable {
         guard result == 0 else {
             close(toChild[1])
             close(fromChild[0])
-            throw StageError(code: "exec-start", message: String(cString: strerror(result)))
+            throw TrialpipeError(code: .execStart, message: String(cString: strerror(result)))
         }
         pid = child
         input = toChild[1]
@@ -86,7 +86,7 @@ final class ExecProcess: Sendable {
             let n = bytes.withUnsafeBytes { write(input, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw StageError(code: "exec-crashed", message: String(cString: strerror(errno)))
+                throw TrialpipeError(code: .execCrashed, message: String(cString: strerror(errno)))
             }
             written += n
         }

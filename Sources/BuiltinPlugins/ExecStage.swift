@@ -17,20 +17,11 @@ public struct ExecStage: Stage {
     public static let type = StageType(
         name: "exec",
         summary: "pipes every record as a JSON line through a long-lived subprocess that writes it back enriched",
-        options: [
-            PluginOption(
-                "command", type: "list of strings", required: true,
-                "the program and its arguments, e.g. [python3, enrich.py]"),
-            PluginOption("timeout", type: "number", default: "30", "seconds to wait for the answer to one record"),
-            PluginOption(
-                "retries", type: "integer", default: "2", "times a document is tried again after a crash or time-out"),
-        ]
+        options: [command, timeout, retries]
     ) { (options: inout OptionReader, environment) throws(PipelineConfigError) -> any Stage in
-        guard let command = try options.stringList("command"), !command.isEmpty else {
-            throw options.error(at: nil, "stage 'exec' needs option 'command', e.g. `command: [python3, enrich.py]`")
-        }
-        let timeout = try options.number("timeout", in: 0.01...86400) ?? 30
-        let retries = try options.integer("retries", in: 0...100) ?? 2
+        let command = try options.read(Self.command)
+        let timeout = try options.read(Self.timeout)
+        let retries = try options.read(Self.retries)
         var variables = environment.variables
         variables["TRIALPIPE_PIPELINE"] = environment.pipeline
         return ExecStage(
@@ -38,6 +29,13 @@ public struct ExecStage: Stage {
                 command: command, environment: variables, workingDirectory: environment.baseDirectory,
                 timeout: timeout, retries: retries))
     }
+
+    static let command = OptionSpec.stringList(
+        "command", required: "[python3, enrich.py]", "the program and its arguments, e.g. [python3, enrich.py]")
+    static let timeout = OptionSpec.number(
+        "timeout", in: 0.01...86400, default: 30, "seconds to wait for the answer to one record")
+    static let retries = OptionSpec.integer(
+        "retries", in: 0...100, default: 2, "times a document is tried again after a crash or time-out")
 
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
@@ -101,8 +99,8 @@ actor ExecSession {
                 context.events.subprocessRestarted(pipeline: context.pipeline, stage: "exec")
             }
         }
-        throw StageError(
-            code: "exec-failed",
+        throw TrialpipeError(
+            code: .execFailed,
             message: "the exec enricher `\(command.joined(separator: " "))` failed \(retries + 1) times: \(lastError)")
     }
 
@@ -119,20 +117,20 @@ actor ExecSession {
                     command: command, environment: environment, workingDirectory: workingDirectory)
                 process = started
             } catch {
-                throw StageError(
-                    code: "exec-start", message: "cannot start `\(command.joined(separator: " "))`: \(error)")
+                throw TrialpipeError(
+                    code: .execStart, message: "cannot start `\(command.joined(separator: " "))`: \(error)")
             }
         }
-        guard let process else { throw StageError(code: "exec-start", message: "no subprocess") }
+        guard let process else { throw TrialpipeError(code: .execStart, message: "no subprocess") }
         var output: [TrialRecord] = []
         for record in records {
             var line: [UInt8] = []
             RecordJSONWriter.append(record, to: &line)
             do { try process.send(line) } catch {
-                throw StageError(code: "exec-crashed", message: "the subprocess closed its input: \(error)")
+                throw TrialpipeError(code: .execCrashed, message: "the subprocess closed its input: \(error)")
             }
             guard let answer = try await nextLine() else {
-                throw StageError(code: "exec-crashed", message: "the subprocess exited without answering")
+                throw TrialpipeError(code: .execCrashed, message: "the subprocess exited without answering")
             }
             output.append(try ExecAnswerReader.record(from: answer))
         }
@@ -144,7 +142,7 @@ actor ExecSession {
         do {
             return try await process.lines.next(within: timeout)
         } catch {
-            throw StageError(code: "exec-timeout", message: "no answer within \(timeout) seconds")
+            throw TrialpipeError(code: .execTimeout, message: "no answer within \(timeout) seconds")
         }
     }
 }

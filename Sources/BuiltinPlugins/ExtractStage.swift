@@ -15,14 +15,14 @@ public struct ExtractStage: Stage {
         name: "extract",
         summary:
             "recognises the document's layout (ClinicalTrials.gov XML/JSON, HTML, page text) and builds its records",
-        options: [
-            PluginOption(
-                "max-bytes", type: "integer", default: "33554432", "documents larger than this fail with a clear reason"
-            )
-        ]
+        options: [maxBytes]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
-        ExtractStage(maxBytes: try options.integer("max-bytes", in: 1...(1 << 40)) ?? DocumentExtractor.defaultMaxBytes)
+        ExtractStage(maxBytes: try options.read(Self.maxBytes))
     }
+
+    static let maxBytes = OptionSpec.integer(
+        "max-bytes", in: 1...(1 << 40), default: DocumentExtractor.defaultMaxBytes,
+        "documents larger than this fail with a clear reason")
 
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document

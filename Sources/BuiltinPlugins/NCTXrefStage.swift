@@ -13,17 +13,15 @@ public struct NCTXrefStage: Stage {
     public static let type = StageType(
         name: "nct-xref",
         summary: "lists every other NCT id the document mentions and keeps backlinks between records (referencedBy)",
-        options: [
-            PluginOption(
-                "max-references", type: "integer", default: String(CrossReferenceFinder.defaultLimit),
-                "the most cross-references one record keeps; a record that names more keeps the first ones and says so in its warnings"
-            )
-        ]
+        options: [maxReferencesOption]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
-        NCTXrefStage(
-            maxReferences: try options.integer("max-references", in: 1...1_000_000)
-                ?? CrossReferenceFinder.defaultLimit)
+        NCTXrefStage(maxReferences: try options.read(Self.maxReferencesOption))
     }
+
+    static let maxReferencesOption = OptionSpec.integer(
+        "max-references", in: 1...1_000_000, default: CrossReferenceFinder.defaultLimit,
+        "the most cross-references one record keeps; a record that names more keeps the first ones and says so in its warnings"
+    )
 
     /// The most cross-references one record keeps unless the pipeline file says otherwise.
     public static let defaultMaxReferences = CrossReferenceFinder.defaultLimit

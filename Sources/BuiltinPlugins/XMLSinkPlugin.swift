@@ -6,13 +6,10 @@ enum XMLSinkPlugin {
     static let type = SinkType(
         name: "xml",
         summary: "writes records as XML: `path:` a folder with one file per record, or `file:` one collection document",
-        options: [
-            PluginOption("path", type: "path", "a folder: one <id>.xml per record (temp file, fsync, rename)"),
-            PluginOption("file", type: "path", "one collection document, well-formed after every batch"),
-        ]
+        options: [folder, file]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Sink in
-        let folder = try options.path("path")
-        let file = try options.path("file")
+        let folder = try options.read(Self.folder)
+        let file = try options.read(Self.file)
         switch (folder, file) {
         case (let folder?, nil): return XMLFolderSink(folder: folder)
         case (nil, let file?): return XMLCollectionSink(path: file)
@@ -24,4 +21,7 @@ enum XMLSinkPlugin {
                 at: nil, "sink 'xml' needs `path:` (a folder, e.g. Outbox/xml) or `file:` (e.g. Outbox/trials.xml)")
         }
     }
+
+    static let folder = OptionSpec.path("path", "a folder: one <id>.xml per record (temp file, fsync, rename)")
+    static let file = OptionSpec.path("file", "one collection document, well-formed after every batch")
 }

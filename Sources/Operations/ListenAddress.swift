@@ -1,3 +1,5 @@
+public import Pipeline
+
 /// A `HOST:PORT` to listen on, as `--metrics-address` takes it (`127.0.0.1:9464`, `[::1]:9464`, `0.0.0.0:0`).
 public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     /// The host name or IP address (without brackets).
@@ -12,9 +14,12 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What is wrong with a `--metrics-address` value and how to write it.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
+    public struct ParseError: DescribedError, Sendable, CustomStringConvertible {
         /// The message for people.
         public var description: String
+
+        public var errorCode: TrialpipeError.Code { .metricsAddress }
+        public var errorMessage: String { description }
     }
 
     /// Reads `HOST:PORT`; an IPv6 address goes in brackets (`[::1]:9464`).

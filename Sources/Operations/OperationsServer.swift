@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+public import Pipeline
 
 /// The HTTP server of `--metrics-address`: `/metrics`, `/health` and `/ready` on one event-loop thread of
 /// its own, so a slow or hostile client never takes time from the pipelines.
@@ -23,9 +24,15 @@ public final class OperationsServer: Sendable {
     }
 
     /// Why the server could not start, and what to do.
-    public struct StartError: Error, Sendable, CustomStringConvertible {
+    public struct StartError: DescribedError, Sendable, CustomStringConvertible {
         /// The message for people.
         public var description: String
+        /// Why binding failed.
+        public var cause: (any Error & Sendable)?
+
+        public var errorCode: TrialpipeError.Code { .metricsListen }
+        public var errorMessage: String { description }
+        public var errorCause: (any Error & Sendable)? { cause }
     }
 
     /// Binds `address` and starts answering.
@@ -50,7 +57,7 @@ public final class OperationsServer: Sendable {
             try? await group.shutdownGracefully()
             throw StartError(
                 description: "cannot listen on \(address) for --metrics-address: \(error); choose a free port "
-                    + "(or port 0) and an address of this machine, e.g. 127.0.0.1:9464")
+                    + "(or port 0) and an address of this machine, e.g. 127.0.0.1:9464", cause: error)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TrialpipeErrors
 
 /// Crash-safe file writes: a temporary name, fsync, rename, fsync of the folder.
 public enum DurableFile {

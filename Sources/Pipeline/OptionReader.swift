@@ -3,8 +3,8 @@ import Foundation
 /// Reads one stage's or sink's options from its mapping in the pipeline file, with exact positions in every
 /// error.
 ///
-/// A plugin reads each option it knows; ``finish()`` then rejects any key it did not read, naming the
-/// closest known key. Paths are resolved against ``baseDirectory``.
+/// A plugin reads each option it declared (``OptionSpec``) with ``read(_:)``; ``finish()`` then rejects any
+/// key it did not read, naming the closest declared key. Paths are resolved against ``baseDirectory``.
 public struct OptionReader {
     /// The pipeline file, for error positions.
     public let file: String
@@ -17,7 +17,17 @@ public struct OptionReader {
     private let known: [String]
     private var read: Set<String> = ["type"]
 
-    /// Creates a reader over a mapping node.
+    /// Creates a reader over a mapping node whose declared options are `declared`.
+    public init(
+        mapping: ConfigNode.Mapping, file: String, baseDirectory: String, subject: String,
+        declared: [any OptionDeclaration]
+    ) {
+        self.init(
+            mapping: mapping, file: file, baseDirectory: baseDirectory, subject: subject,
+            known: declared.map(\.name))
+    }
+
+    /// Creates a reader over a mapping node whose known keys are `known`.
     public init(mapping: ConfigNode.Mapping, file: String, baseDirectory: String, subject: String, known: [String]) {
         self.mapping = mapping
         self.file = file
@@ -44,6 +54,22 @@ public struct OptionReader {
     /// Whether the key is present.
     public func contains(_ key: String) -> Bool { mapping[key] != nil }
 
+    /// A declared option's value: the typed value when given, its default when not, and an error naming an
+    /// example when a required option is missing.
+    public mutating func read<Value>(_ spec: OptionSpec<Value>) throws(PipelineConfigError) -> Value {
+        assert(known.contains(spec.name), "\(subject) reads option '\(spec.name)' without declaring it")
+        if let value = try spec.parse(&self, spec.name) { return value }
+        switch spec.absence {
+        case .value(let value):
+            return value
+        case .required(let example):
+            throw error(at: nil, "\(subject) needs option '\(spec.name)', e.g. `\(spec.name): \(example)`")
+        }
+    }
+
+    /// A path as written in the pipeline file, resolved against the base directory.
+    package func resolve(_ path: String) -> String { PathResolution.resolve(path, against: baseDirectory) }
+
     private mutating func scalar(_ key: String, expected: String) throws(PipelineConfigError) -> String? {
         read.insert(key)
         guard let node = mapping[key] else { return nil }
@@ -55,26 +81,18 @@ public struct OptionReader {
     }
 
     /// A string option.
-    public mutating func string(_ key: String) throws(PipelineConfigError) -> String? {
+    package mutating func string(_ key: String) throws(PipelineConfigError) -> String? {
         try scalar(key, expected: "a string")
     }
 
-    /// A required string option.
-    public mutating func requiredString(_ key: String, example: String) throws(PipelineConfigError) -> String {
-        guard let value = try string(key), !value.isEmpty else {
-            throw error(at: nil, "\(subject) needs option '\(key)', e.g. `\(key): \(example)`")
-        }
-        return value
-    }
-
     /// A path option, resolved against the base directory.
-    public mutating func path(_ key: String) throws(PipelineConfigError) -> String? {
+    package mutating func path(_ key: String) throws(PipelineConfigError) -> String? {
         guard let value = try string(key) else { return nil }
         return PathResolution.resolve(value, against: baseDirectory)
     }
 
     /// An integer option within bounds.
-    public mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(PipelineConfigError) -> Int? {
+    package mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(PipelineConfigError) -> Int? {
         guard let text = try scalar(key, expected: "a whole number") else { return nil }
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             throw error(at: key, "\(subject): option '\(key)' must be a whole number, not '\(text)'")
@@ -88,7 +106,7 @@ public struct OptionReader {
     }
 
     /// A number option (seconds, ratios) within bounds.
-    public mutating func number(_ key: String, in range: ClosedRange<Double>) throws(PipelineConfigError) -> Double? {
+    package mutating func number(_ key: String, in range: ClosedRange<Double>) throws(PipelineConfigError) -> Double? {
         guard let text = try scalar(key, expected: "a number") else { return nil }
         guard let value = Double(text) else {
             throw error(at: key, "\(subject): option '\(key)' must be a number, not '\(text)'")
@@ -102,7 +120,7 @@ public struct OptionReader {
     }
 
     /// A boolean option (`true`/`false`, `yes`/`no`).
-    public mutating func boolean(_ key: String) throws(PipelineConfigError) -> Bool? {
+    package mutating func boolean(_ key: String) throws(PipelineConfigError) -> Bool? {
         guard let text = try scalar(key, expected: "true or false") else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -112,7 +130,7 @@ public struct OptionReader {
     }
 
     /// One of a fixed set of words.
-    public mutating func choice(_ key: String, among choices: [String]) throws(PipelineConfigError) -> String? {
+    package mutating func choice(_ key: String, among choices: [String]) throws(PipelineConfigError) -> String? {
         guard let text = try scalar(key, expected: "one of \(choices.joined(separator: ", "))") else { return nil }
         guard choices.contains(text) else {
             throw error(
@@ -122,7 +140,7 @@ public struct OptionReader {
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    public mutating func stringList(_ key: String) throws(PipelineConfigError) -> [String]? {
+    package mutating func stringList(_ key: String) throws(PipelineConfigError) -> [String]? {
         read.insert(key)
         guard let node = mapping[key] else { return nil }
         switch node {

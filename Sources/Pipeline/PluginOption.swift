@@ -1,4 +1,4 @@
-/// One option a stage or sink accepts, as `trialpipe plugins` lists it.
+/// One option a stage, sink or source accepts, as `trialpipe plugins` lists it; made by its ``OptionSpec``.
 public struct PluginOption: Sendable, Equatable {
     /// The key in the pipeline file.
     public var name: String
@@ -12,7 +12,7 @@ public struct PluginOption: Sendable, Equatable {
     public var required: Bool
 
     /// Describes an option.
-    public init(
+    package init(
         _ name: String, type: String, default defaultValue: String? = nil, required: Bool = false, _ summary: String
     ) {
         self.name = name

@@ -21,19 +21,19 @@ public struct StageType: Sendable {
     public var name: String
     /// One line on what it does.
     public var summary: String
-    /// The options it takes.
+    /// The options it takes, as `trialpipe plugins` lists them.
     public var options: [PluginOption]
-    /// Builds the stage from its options; reads every option it knows, never does I/O.
+    /// Builds the stage from its options; reads every option it declares, never does I/O.
     public var make: @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> any Stage
 
-    /// Describes a stage type.
+    /// Describes a stage type whose options are `options`, the declarations its `make` reads.
     public init(
-        name: String, summary: String, options: [PluginOption],
+        name: String, summary: String, options: [any OptionDeclaration],
         make: @escaping @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> any Stage
     ) {
         self.name = name
         self.summary = summary
-        self.options = options
+        self.options = options.map(\.documentation)
         self.make = make
     }
 }
@@ -44,19 +44,19 @@ public struct SinkType: Sendable {
     public var name: String
     /// One line on what it does.
     public var summary: String
-    /// The options it takes.
+    /// The options it takes, as `trialpipe plugins` lists them.
     public var options: [PluginOption]
-    /// Builds the sink from its options; reads every option it knows, never does I/O.
+    /// Builds the sink from its options; reads every option it declares, never does I/O.
     public var make: @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> any Sink
 
-    /// Describes a sink type.
+    /// Describes a sink type whose options are `options`, the declarations its `make` reads.
     public init(
-        name: String, summary: String, options: [PluginOption],
+        name: String, summary: String, options: [any OptionDeclaration],
         make: @escaping @Sendable (inout OptionReader, PluginEnvironment) throws(PipelineConfigError) -> any Sink
     ) {
         self.name = name
         self.summary = summary
-        self.options = options
+        self.options = options.map(\.documentation)
         self.make = make
     }
 }

@@ -1,5 +1,6 @@
 public import Logging
 public import TrialModel
+public import TrialpipeErrors
 
 /// What every stage may know about the run it is part of.
 public struct StageContext: Sendable {

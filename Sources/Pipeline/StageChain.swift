@@ -1,13 +1,28 @@
 public import TrialModel
+public import TrialpipeErrors
 
-/// A failure of one stage on one document: which stage, a stable code, and the reason.
-public struct StageFailure: Error, Sendable {
+/// A failure of one stage on one document: which stage, a stable code, the reason, and the stage's error.
+public struct StageFailure: DescribedError, Sendable {
     /// The stage's type name.
     public var stage: String
     /// A short, stable code.
-    public var code: String
+    public var code: TrialpipeError.Code
     /// What went wrong.
     public var message: String
+    /// The error the stage threw.
+    public var cause: (any Error & Sendable)?
+
+    /// Creates a failure.
+    public init(stage: String, code: TrialpipeError.Code, message: String, cause: (any Error & Sendable)? = nil) {
+        self.stage = stage
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    public var errorCode: TrialpipeError.Code { code }
+    public var errorMessage: String { message }
+    public var errorCause: (any Error & Sendable)? { cause }
 }
 
 /// Runs a document through stages in order, and links batches of records with a corpus.
@@ -40,7 +55,7 @@ public struct StageChain: Sendable {
                 document = try await stage.process(document, context: context)
             } catch {
                 let (code, message) = Self.describe(error)
-                throw StageFailure(stage: stage.name, code: code, message: message)
+                throw StageFailure(stage: stage.name, code: code, message: message, cause: error)
             }
         }
         return document
@@ -63,8 +78,8 @@ public struct StageChain: Sendable {
     }
 
     /// A stable code and a message for any error a stage throws.
-    static func describe(_ error: any Error) -> (code: String, message: String) {
-        if let error = error as? any DescribedError { return (error.errorCode.rawValue, error.errorMessage) }
-        return (TrialpipeError.Code.error.rawValue, String(describing: error))
+    static func describe(_ error: any Error) -> (code: TrialpipeError.Code, message: String) {
+        if let error = error as? any DescribedError { return (error.errorCode, error.errorMessage) }
+        return (.error, String(describing: error))
     }
 }

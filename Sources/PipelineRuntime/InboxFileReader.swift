@@ -25,29 +25,29 @@ public enum InboxFileReader {
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFLNK:
-            return .refused(code: "symlink", reason: "a symbolic link; only regular files in the inbox are read")
-        case S_IFIFO: return .refused(code: "fifo", reason: "a FIFO (named pipe); only regular files are read")
-        case S_IFCHR, S_IFBLK: return .refused(code: "device", reason: "a device file; only regular files are read")
-        case S_IFSOCK: return .refused(code: "socket", reason: "a socket; only regular files are read")
+            return .refused(code: .symlink, reason: "a symbolic link; only regular files in the inbox are read")
+        case S_IFIFO: return .refused(code: .fifo, reason: "a FIFO (named pipe); only regular files are read")
+        case S_IFCHR, S_IFBLK: return .refused(code: .device, reason: "a device file; only regular files are read")
+        case S_IFSOCK: return .refused(code: .socket, reason: "a socket; only regular files are read")
         case S_IFDIR: return .vanished
-        default: return .refused(code: "not-regular", reason: "not a regular file")
+        default: return .refused(code: .notRegular, reason: "not a regular file")
         }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return .vanished }
             if errno == ELOOP {
-                return .refused(code: "symlink", reason: "a symbolic link; only regular files are read")
+                return .refused(code: .symlink, reason: "a symbolic link; only regular files are read")
             }
-            return .refused(code: "unreadable", reason: "cannot open: \(String(cString: strerror(errno)))")
+            return .refused(code: .unreadable, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            return .refused(code: "not-regular", reason: "not a regular file")
+            return .refused(code: .notRegular, reason: "not a regular file")
         }
         let size = Int(info.st_size)
         guard size <= maxBytes else {
             return .refused(
-                code: "too-large",
+                code: .tooLarge,
                 reason:
                     "\(size) bytes, over the limit of \(maxBytes) bytes (raise `max-bytes` in the source to accept it)")
         }
@@ -59,7 +59,7 @@ public enum InboxFileReader {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .refused(code: "unreadable", reason: "cannot read: \(String(cString: strerror(errno)))")
+                return .refused(code: .unreadable, reason: "cannot read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
             total += n

@@ -25,11 +25,13 @@ public struct PipelineLoader: Sendable {
         self.defaultConcurrency = max(1, defaultConcurrency ?? PipelineSpec.defaultConcurrency)
     }
 
-    private static let topLevelKeys = ["name", "source", "stages", "sinks", "state", "concurrency", "tests"]
-    private static let sourceKeys = [
-        "type", "path", "include", "after", "processed", "quarantine", "max-bytes", "watch", "poll-interval",
-        "rescan-interval", "settle",
-    ]
+    private static let nameOption = OptionSpec.string("name", required: "trials", "names the pipeline")
+    private static let stateOption = OptionSpec.path(
+        "state", default: "Outbox/.trialpipe", "where the pipeline keeps its ledger and corpus index")
+    private static let concurrencyOption = OptionSpec.integer(
+        "concurrency", in: 1...256, shown: "the number of cores", "documents processed at once")
+    private static let topLevelKeys =
+        [nameOption.name, "source", "stages", "sinks", stateOption.name, concurrencyOption.name, "tests"]
 
     /// Reads several pipeline files and checks them together; collects every problem before throwing.
     public func load(files: [String]) throws(PipelineConfigErrors) -> [PipelineSpec] {
@@ -178,7 +180,7 @@ public struct PipelineLoader: Sendable {
         var marks: [Loaded.Anchor: ConfigNode.Mark] = [:]
         var reader = OptionReader(
             mapping: top, file: file, baseDirectory: baseDirectory, subject: "the pipeline", known: Self.topLevelKeys)
-        let name = try reader.requiredString("name", example: "trials")
+        let name = try reader.read(Self.nameOption)
         marks[.name] = top["name"]?.mark
         guard name.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
             throw reader.error(at: "name", "pipeline name '\(name)' may use only a-z, 0-9 and '-', e.g. `name: trials`")
@@ -204,9 +206,9 @@ public struct PipelineLoader: Sendable {
             kind: "sink", environment: environment)
         reader.markRead("stages", "sinks", "source", "tests")
 
-        let state = try reader.path("state") ?? PathResolution.resolve("Outbox/.trialpipe", against: baseDirectory)
+        let state = try reader.read(Self.stateOption)
         marks[.state] = top["state"]?.mark ?? top.mark
-        let concurrency = try reader.integer("concurrency", in: 1...256) ?? defaultConcurrency
+        let concurrency = try reader.read(Self.concurrencyOption) ?? defaultConcurrency
         try reader.finish()
         if source.processedDirectory.isEmpty { source.processedDirectory = source.inbox + "/.processed" }
         let spec = PipelineSpec(
@@ -218,39 +220,8 @@ public struct PipelineLoader: Sendable {
     private func readSource(_ mapping: ConfigNode.Mapping, file: String) throws(PipelineConfigError) -> SourceSpec {
         var reader = OptionReader(
             mapping: mapping, file: file, baseDirectory: baseDirectory, subject: "source 'inbox'",
-            known: Self.sourceKeys)
-        let type = try reader.string("type") ?? "inbox"
-        guard type == "inbox" else {
-            var message = "unknown source type '\(type)'; the source type is `inbox`"
-            if let suggestion = Suggestion.closest(to: type, among: ["inbox"]) {
-                message += " (did you mean '\(suggestion)'?)"
-            }
-            throw reader.error(at: "type", message)
-        }
-        guard let inbox = try reader.path("path") else {
-            throw reader.error(at: nil, "source 'inbox' needs option 'path', e.g. `path: Inbox`")
-        }
-        var source = SourceSpec(inbox: inbox)
-        if let include = try reader.stringList("include") {
-            guard !include.isEmpty else {
-                throw reader.error(at: "include", "`include:` lists no pattern; remove it for the default")
-            }
-            source.include = include
-        }
-        if let after = try reader.choice("after", among: AfterAction.allCases.map(\.rawValue)) {
-            source.after = AfterAction(rawValue: after) ?? .keep
-        }
-        source.processedDirectory = try reader.path("processed") ?? inbox + "/.processed"
-        source.quarantineDirectory = try reader.path("quarantine") ?? inbox + "/.failed"
-        source.maxBytes = try reader.integer("max-bytes", in: 1...(1 << 40)) ?? SourceSpec.defaultMaxBytes
-        if let watch = try reader.choice("watch", among: WatchMethod.allCases.map(\.rawValue)) {
-            source.watch = WatchMethod(rawValue: watch) ?? .inotify
-        }
-        source.pollInterval = try reader.number("poll-interval", in: 0.05...3600) ?? source.pollInterval
-        source.rescanInterval = try reader.number("rescan-interval", in: 0.1...86400) ?? source.rescanInterval
-        source.settle = try reader.number("settle", in: 0...60) ?? source.settle
-        try reader.finish()
-        return source
+            declared: InboxSourceOptions.all)
+        return try InboxSourceOptions.read(&reader)
     }
 
     private func readList<Item>(

@@ -281,7 +281,7 @@ public final class PipelineRunner: Sendable {
             document = try await chain.process(
                 PipelineDocument(sourcePath: name, bytes: bytes, sha256: sha), context: context)
         } catch {
-            fail(name: name, sha256: sha, stage: error.stage, code: error.code, message: error.message)
+            fail(name: name, sha256: sha, stage: error.stage, code: error.code.rawValue, message: error.message)
             return .failure(name)
         }
         document.bytes = []

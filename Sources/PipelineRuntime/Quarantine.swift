@@ -43,8 +43,8 @@ public struct Quarantine: Sendable {
         if rename(inbox + "/" + name, target) != 0 {
             let code = errno
             if code != ENOENT {
-                throw StageError(
-                    code: "quarantine",
+                throw TrialpipeError(
+                    code: .quarantine,
                     message: "cannot move \(name) to \(directory): \(String(cString: strerror(code)))")
             }
         }

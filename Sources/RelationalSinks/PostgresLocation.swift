@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Where the `postgres` sink connects, read from its `url:` option:
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE&sslrootcert=FILE&host=SOCKET_FOLDER]`.
@@ -44,7 +45,7 @@ public struct PostgresLocation: Sendable, Equatable {
         let form = "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]"
         func problem(_ what: String) -> RelationalSinkError {
             RelationalSinkError(
-                code: "postgres-url", message: "sink 'postgres': option 'url' \(what); write it as \(form)")
+                code: .postgresURL, message: "sink 'postgres': option 'url' \(what); write it as \(form)")
         }
         guard let components = URLComponents(string: text), let scheme = components.scheme else {
             throw problem("is not a URL")

@@ -50,11 +50,11 @@ public actor PostgresSink: Sink {
             throw error
         } catch {
             throw RelationalSinkError(
-                code: "postgres-connect",
+                code: .postgresConnect,
                 message: """
                     sink 'postgres' cannot connect to \(location.display): start the server, or fix `url:` \
                     (host, port, user, database; the password from the environment, e.g. ${PGPASSWORD})
-                    """, cause: PostgresFailure.describe(error))
+                    """, cause: error, causeSummary: PostgresFailure.describe(error))
         }
         do {
             try await prepareSchema(connection)

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// The relational schema both sinks write: its version, its tables and the DDL shipped for each engine.
 ///
@@ -71,7 +72,7 @@ public enum RelationalSchema {
         guard let url = Bundle.module.url(forResource: "Resources/schema-" + engine.rawValue, withExtension: "sql")
         else {
             throw RelationalSinkError(
-                code: "schema-missing",
+                code: .schemaMissing,
                 message: "the schema file schema-\(engine.rawValue).sql is missing from this build; rebuild trialpipe")
         }
         return try String(contentsOf: url, encoding: .utf8)

@@ -35,10 +35,10 @@ public actor SQLiteSink: Sink {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw RelationalSinkError(
-                code: "sqlite-open",
+                code: .sqliteOpen,
                 message:
                     "sink 'sqlite' cannot open \(path): check that it is an SQLite file and the folder is writable",
-                cause: "\(error)")
+                cause: error)
         }
         try queue.write { db in try Self.prepareSchema(db, path: path) }
         database = queue

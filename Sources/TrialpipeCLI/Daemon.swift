@@ -4,18 +4,28 @@ import Logging
 import Pipeline
 import PipelineRuntime
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// The long-lived mode of `trialpipe run`: every pipeline watching its inbox until SIGTERM or SIGINT
 /// (documents in flight finish, then exit 0); SIGHUP re-reads the pipeline files, restarting only the
 /// pipelines whose files changed and keeping the old one running when a new file is broken.
+///
+/// A graceful shutdown takes at most ``shutdownTimeout``: a sink or stage that does not return by then is
+/// abandoned with its documents, which stay in the inbox (the ledger holds their batch as unfinished, and
+/// the next start rolls the sinks back and processes them again), and ``run()`` throws ``ShutdownTimedOut``.
 struct Daemon: Service {
+    /// How long a graceful shutdown may take unless told otherwise.
+    static let defaultShutdownTimeout: Duration = .seconds(30)
+
     /// The pipelines as `run` loaded them.
     var specs: [PipelineSpec]
     var explicitFiles: [String]
     var logger: Logger
     /// Told what every pipeline does (metrics, health).
     var events: any PipelineEvents = NoPipelineEvents()
+    /// How long the documents in flight may take to finish once a graceful shutdown begins.
+    var shutdownTimeout: Duration = Daemon.defaultShutdownTimeout
 
     /// Runs the daemon in a service group that turns SIGTERM and SIGINT into a graceful shutdown.
     func runInServiceGroup() async throws {
@@ -34,12 +44,15 @@ struct Daemon: Service {
                 await supervisor.reload()
             }
         }
-        await withGracefulShutdownHandler {
-            await supervisor.waitUntilStopped()
-        } onGracefulShutdown: {
-            Task { await supervisor.stopAll() }
+        defer { signals.cancel() }
+        // Until SIGTERM or SIGINT (or the group is cancelled): then stop, within the bound.
+        try? await gracefulShutdown()
+        let unfinished = await supervisor.stopAll(within: shutdownTimeout)
+        guard unfinished.isEmpty else {
+            let error = ShutdownTimedOut(timeout: shutdownTimeout, pipelines: unfinished)
+            logger.error("\(error.errorMessage)")
+            throw error
         }
-        signals.cancel()
     }
 }
 
@@ -56,7 +69,6 @@ actor PipelineSupervisor {
     let events: any PipelineEvents
     private var running: [String: Running] = [:]
     private var stopping = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
 
     init(explicitFiles: [String], logger: Logger, events: any PipelineEvents) {
         self.explicitFiles = explicitFiles
@@ -143,15 +155,54 @@ actor PipelineSupervisor {
     func stopAll() async {
         stopping = true
         for file in Array(running.keys) { await stop(file) }
-        for waiter in waiters { waiter.resume() }
-        waiters.removeAll()
     }
 
-    /// Returns once ``stopAll()`` has finished.
-    func waitUntilStopped() async {
-        if stopping && running.isEmpty { return }
-        await withCheckedContinuation { waiters.append($0) }
+    /// Stops every pipeline at once and waits at most `limit` for their documents in flight; returns the
+    /// names of the pipelines that did not stop in time (their tasks are left behind, and the process is
+    /// expected to exit).
+    func stopAll(within limit: Duration) async -> [String] {
+        stopping = true
+        let entries = running.values.map { (name: $0.service.spec.name, service: $0.service, task: $0.task) }
+        running.removeAll()
+        for entry in entries { entry.service.stop() }
+        let stopped = Mutex<Set<String>>([])
+        let (outcome, continuation) = AsyncStream<Void>.makeStream()
+        // A pipeline's task cannot be cancelled out of a sink that never returns, so waiting for them and
+        // waiting for the deadline are unstructured: whichever ends first ends the wait, the other is dropped.
+        Task {
+            for entry in entries {
+                await entry.task.value
+                stopped.withLock { _ = $0.insert(entry.name) }
+            }
+            continuation.finish()
+        }
+        let deadline = Task {
+            try? await Task.sleep(for: limit)
+            continuation.finish()
+        }
+        for await _ in outcome {}
+        deadline.cancel()
+        let done = stopped.withLock { $0 }
+        return entries.map(\.name).filter { !done.contains($0) }.sorted()
     }
+}
+
+/// A graceful shutdown that did not finish in its time: the documents in flight were abandoned.
+struct ShutdownTimedOut: DescribedError, CustomStringConvertible {
+    /// The bound that passed.
+    var timeout: Duration
+    /// The pipelines still busy.
+    var pipelines: [String]
+
+    var errorCode: TrialpipeError.Code { .shutdownTimeout }
+
+    var errorMessage: String {
+        "graceful shutdown did not finish within \(timeout.components.seconds) s: abandoning the documents in "
+            + "flight of pipeline \(pipelines.map { "'\($0)'" }.joined(separator: ", ")) (a sink or stage did not "
+            + "return); they stay in the inbox and the next start processes them again"
+    }
+
+    var description: String { errorMessage }
 }
 
 /// A pipeline that could not start when the daemon did.

@@ -1,12 +1,13 @@
 import ArgumentParser
 import BuiltinPlugins
 import Pipeline
+import PipelineRuntime
 
-/// `trialpipe plugins`: lists the stage and sink types with their options.
+/// `trialpipe plugins`: lists the source, stage and sink types with their options.
 struct PluginsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List the stage and sink types with their options.",
+        abstract: "List the source, stage and sink types with their options.",
         discussion: """
             Example:
               trialpipe plugins
@@ -17,7 +18,9 @@ struct PluginsCommand: AsyncParsableCommand {
     }
 
     static func listing(_ registry: PluginRegistry) -> String {
-        var out = "Stages (in `stages:`):\n"
+        var out = "Source (in `source:`):\n"
+        out += describe("inbox", InboxSourceOptions.summary, InboxSourceOptions.all.map(\.documentation))
+        out += "\nStages (in `stages:`):\n"
         for stage in registry.stages.values.sorted(by: { $0.name < $1.name }) {
             out += describe(stage.name, stage.summary, stage.options)
         }

@@ -13,7 +13,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run pipelines: process the inbox backlog, then every document dropped later.",
         discussion: """
             Without --once, trialpipe keeps running as a daemon until SIGINT or SIGTERM, which let the \
-            documents in flight finish before it exits. SIGHUP re-reads the pipeline files. With --once it \
+            documents in flight finish before it exits (at most 30 s: after that they are abandoned, stay in the \
+            inbox for the next start, and the exit status is 1). SIGHUP re-reads the pipeline files. With --once it \
             processes what is in the inboxes now, prints a summary and exits (status 0 even when some \
             documents were quarantined; 78 for a bad pipeline file; 1 when it cannot start). On a terminal, --once \
             shows documents done / total, documents/s and the time left on stderr.
@@ -81,6 +82,10 @@ struct RunCommand: AsyncParsableCommand {
             } catch let failure as PipelineStartFailure {
                 await operations.stop()
                 FileHandle.standardError.write(Data("trialpipe: \(failure)\n".utf8))
+                throw ExitCode(ExitCodes.failure)
+            } catch is ShutdownTimedOut {
+                // Logged by the daemon; the abandoned documents are still in the inbox.
+                await operations.stop()
                 throw ExitCode(ExitCodes.failure)
             }
         }

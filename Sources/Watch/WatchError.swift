@@ -1,3 +1,6 @@
+import Foundation
+public import TrialpipeErrors
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -5,19 +8,19 @@
 #endif
 
 /// A failure to set up or run a directory watcher, with the system error behind it.
-public struct WatchError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What went wrong, broadly.
+public struct WatchError: DescribedError, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, broadly; its raw value is the stable code.
     public enum Code: String, Sendable, Hashable {
         /// The directory does not exist (or a path component is missing).
-        case directoryMissing
+        case directoryMissing = "directory-missing"
         /// The path exists but is not a directory.
-        case notADirectory
+        case notADirectory = "not-a-directory"
         /// The kernel refused a watch: too many watches or instances, or no permission.
-        case watchUnavailable
+        case watchUnavailable = "watch-unavailable"
         /// The watcher was started twice, or after it was stopped.
-        case alreadyStarted
+        case alreadyStarted = "watcher-started"
         /// Any other system call failure.
-        case systemCall
+        case systemCall = "io"
     }
 
     /// What went wrong, broadly.
@@ -59,4 +62,11 @@ public struct WatchError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    public var errorCode: TrialpipeError.Code { TrialpipeError.Code(code.rawValue) }
+    public var errorMessage: String { message }
+    /// The system's error, when a system call failed.
+    public var errorCause: (any Error & Sendable)? {
+        errno.map { POSIXError(POSIXErrorCode(rawValue: $0) ?? .EIO) }
+    }
 }

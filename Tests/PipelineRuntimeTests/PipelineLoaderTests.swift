@@ -8,18 +8,18 @@ import Testing
 struct PipelineLoaderTests {
     static func registry() -> PluginRegistry {
         var registry = PluginRegistry()
+        let limit = OptionSpec.integer("limit", in: 1...100, default: 1, "a limit")
+        let path = OptionSpec.path("path", "where")
         registry.register(
-            StageType(
-                name: "line-record", summary: "test", options: [PluginOption("limit", type: "integer", "a limit")]
-            ) {
+            StageType(name: "line-record", summary: "test", options: [limit]) {
                 (options: inout OptionReader, _) throws(PipelineConfigError) -> any Stage in
-                _ = try options.integer("limit", in: 1...100)
+                _ = try options.read(limit)
                 return LineRecordStage()
             })
         registry.register(
-            SinkType(name: "memory", summary: "test", options: [PluginOption("path", type: "path", "where")]) {
+            SinkType(name: "memory", summary: "test", options: [path]) {
                 (options: inout OptionReader, _) throws(PipelineConfigError) -> any Sink in
-                _ = try options.path("path")
+                _ = try options.read(path)
                 return MemorySink()
             })
         return registry

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Pipeline
 import PipelineTesting
 import Testing
 import TrialModel

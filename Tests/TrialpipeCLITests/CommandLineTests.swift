@@ -1,6 +1,7 @@
 import BuiltinPlugins
 import Foundation
 import Pipeline
+import PipelineRuntime
 import PipelineTesting
 import Testing
 
@@ -60,6 +61,26 @@ struct CommandLineTests {
         ] {
             #expect(result.stdout.contains(name))
         }
+    }
+
+    @Test func pluginsShowsEveryDeclaredOptionWithItsTypeDefaultAndHelp() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let result = try runTrialpipe(["plugins"], in: folder.path)
+        let registry = BuiltinPlugins.registry()
+        let declared =
+            registry.stages.values.flatMap(\.options) + registry.sinks.values.flatMap(\.options)
+            + InboxSourceOptions.all.map(\.documentation)
+        #expect(!declared.isEmpty)
+        for option in declared {
+            var line = "      \(option.name): \(option.type)"
+            if option.required { line += " (required)" }
+            if let value = option.defaultValue { line += " (default \(value))" }
+            #expect(result.stdout.contains(line + "\n          \(option.summary)\n"), "\(option.name) is not listed")
+        }
+        #expect(result.stdout.contains("      max-references: integer (default 500)"))
+        #expect(result.stdout.contains("      after: one of keep|move|delete (default keep)"))
+        #expect(result.stdout.contains("      command: list of strings (required)"))
     }
 
     @Test func helpExplainsWithExamples() throws {

@@ -71,7 +71,7 @@ import TrialModel
                     PipelineDocument(sourcePath: document.name, bytes: document.bytes), context: context
                 ).records
             } catch {
-                lines.append(document.name + "\tfailed " + error.stage + " " + error.code)
+                lines.append(document.name + "\tfailed " + error.stage + " " + error.code.rawValue)
                 continue
             }
             for record in records {

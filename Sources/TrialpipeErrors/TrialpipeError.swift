@@ -64,6 +64,38 @@ public struct TrialpipeError: Error, Sendable, CustomStringConvertible {
         public static let execTimeout: Code = "exec-timeout"
         /// The exec subprocess failed every retry.
         public static let execFailed: Code = "exec-failed"
+        /// A folder to watch does not exist.
+        public static let directoryMissing: Code = "directory-missing"
+        /// A path to watch is not a folder.
+        public static let notADirectory: Code = "not-a-directory"
+        /// The kernel refused a watch (limits or permissions).
+        public static let watchUnavailable: Code = "watch-unavailable"
+        /// A watcher was started twice, or after it stopped.
+        public static let watcherStarted: Code = "watcher-started"
+        /// An inotify buffer ended inside an event.
+        public static let inotifyTruncated: Code = "inotify-truncated"
+        /// An XML schema does not compile.
+        public static let invalidXMLSchema: Code = "invalid-xml-schema"
+        /// The XML writer refused a name or an operation.
+        public static let xmlWrite: Code = "xml-write"
+        /// The record schema (XSD) is missing from the build.
+        public static let schemaResourceMissing: Code = "xsd-missing"
+        /// A relational sink's schema file is missing from the build.
+        public static let schemaMissing: Code = "schema-missing"
+        /// A database holds tables of another schema version.
+        public static let schemaVersion: Code = "schema-version"
+        /// The `postgres` sink's `url:` is malformed.
+        public static let postgresURL: Code = "postgres-url"
+        /// The PostgreSQL server cannot be reached.
+        public static let postgresConnect: Code = "postgres-connect"
+        /// The SQLite database cannot be opened.
+        public static let sqliteOpen: Code = "sqlite-open"
+        /// A `--metrics-address` value is malformed.
+        public static let metricsAddress: Code = "metrics-address"
+        /// The metrics server cannot listen on its address.
+        public static let metricsListen: Code = "metrics-listen"
+        /// A graceful shutdown did not finish in its time; the documents in flight were abandoned.
+        public static let shutdownTimeout: Code = "shutdown-timeout"
         /// An error that did not say its code.
         public static let error: Code = "error"
     }
@@ -93,17 +125,4 @@ public struct TrialpipeError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-}
-
-/// An error that says its own stable code and message, so the runner reports it as it is meant.
-public protocol DescribedError: Error {
-    /// The stable code for `NAME.error.json`.
-    var errorCode: TrialpipeError.Code { get }
-    /// What happened and how to fix it.
-    var errorMessage: String { get }
-}
-
-extension TrialpipeError: DescribedError {
-    public var errorCode: Code { code }
-    public var errorMessage: String { message }
 }
