@@ -18,6 +18,10 @@ struct FirstWordSet: Sendable {
     private let slots: [UInt64]
     private let followers: [UInt8]
     private let mask: Int
+    /// Two bits per first word in 65,536 (8 KiB, which stays in the first-level cache beside the text): a
+    /// word with either bit clear starts no spelling, and about one word in a hundred that starts none gets
+    /// past it to the table (whose 128 KiB missed the cache on most probes).
+    private let filter: [UInt64]
 
     /// The mask bit of a first word that is a whole spelling: any word boundary may follow it.
     private static let wholeSpelling: UInt8 = 1
@@ -46,12 +50,30 @@ struct FirstWordSet: Sendable {
         self.slots = slots
         self.followers = followers
         self.mask = capacity - 1
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for hash in followersByHash.keys {
+            let (first, second) = Self.filterBits(hash)
+            filter[first >> 6] |= 1 << UInt64(first & 63)
+            filter[second >> 6] |= 1 << UInt64(second & 63)
+        }
+        self.filter = filter
+    }
+
+    /// The two filter bits of a hash.
+    @inline(__always)
+    private static func filterBits(_ hash: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 32) & 0xFFFF, Int(truncatingIfNeeded: hash >> 48))
     }
 
     /// Whether a spelling may start with `word`, which `text` continues at `word.end`.
     @inline(__always)
     func mayStart(_ word: Word, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let hash = word.hash
+        let (first, second) = Self.filterBits(hash)
+        let passes = filter.withUnsafeBufferPointer { filter in
+            filter[first >> 6] & (1 << UInt64(first & 63)) != 0 && filter[second >> 6] & (1 << UInt64(second & 63)) != 0
+        }
+        guard passes else { return false }
         let found: UInt8 = slots.withUnsafeBufferPointer { slots in
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {

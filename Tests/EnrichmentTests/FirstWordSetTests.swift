@@ -51,3 +51,21 @@ struct FirstWordSetTests {
         #expect(sameHash)
     }
 }
+
+@Suite("First words of the bundled dictionary")
+struct BundledFirstWordsTests {
+    @Test("every spelling of the bundled dictionary may start where it starts: the filter and table drop none")
+    func everySpellingMayStart() throws {
+        let built = DrugMatcherPatterns.make(from: try DrugDictionary.bundled())
+        let set = FirstWordSet(spellings: built.spellings.map(\.0))
+        var missed: [String] = []
+        for (spelling, _) in built.spellings {
+            let starts = spelling.withUnsafeBufferPointer { bytes in
+                set.mayStart(FirstWordSet.word(bytes, from: 0), in: bytes)
+            }
+            if !starts { missed.append(String(decoding: spelling, as: UTF8.self)) }
+        }
+        #expect(built.spellings.count > 1000)
+        #expect(missed.isEmpty, "\(missed.prefix(10))")
+    }
+}
