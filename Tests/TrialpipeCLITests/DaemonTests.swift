@@ -50,7 +50,7 @@ struct DaemonTests {
         let ready = SourceReadiness()
         let service = try InboxWatchService(spec: spec, logger: testLogger, events: ready)
         let task = Task { try await service.run() }
-        #expect(await waitUntil(seconds: 30) { ready.started })
+        #expect(await waitUntil(seconds: 60) { ready.started })
         return (service, task)
     }
 
@@ -87,7 +87,7 @@ struct DaemonTests {
         _ = slow.withUnsafeBytes { write(fd, $0.baseAddress! + half, slow.count - half) }
         close(fd)
 
-        let done = await waitUntil(seconds: 20) { recordsBySource(jsonl).count == 3 }
+        let done = await waitUntil(seconds: 60) { recordsBySource(jsonl).count == 3 }
         #expect(done)
         try await Task.sleep(for: .milliseconds(500))
         let counts = recordsBySource(jsonl)
@@ -110,7 +110,7 @@ struct DaemonTests {
         #expect(service.spec.source.watch == .poll)
         try folder.write("Inbox/polled.txt", Self.document)
         let jsonl = folder.path + "/Outbox/trials.jsonl"
-        #expect(await waitUntil(seconds: 20) { recordsBySource(jsonl)["polled.txt"] == 1 })
+        #expect(await waitUntil(seconds: 60) { recordsBySource(jsonl)["polled.txt"] == 1 })
         // The move follows the XML sink's and the ledger's fsyncs, which a busy disk may hold for seconds.
         #expect(await waitUntil(seconds: 60) { folder.read("Inbox/.processed/polled.txt") != nil })
         #expect(folder.read("Inbox/polled.txt") == nil)
@@ -135,7 +135,7 @@ struct DaemonTests {
         }
         close(fd)
         let jsonl = folder.path + "/Outbox/trials.jsonl"
-        #expect(await waitUntil(seconds: 20) { recordsBySource(jsonl)["growing.txt"] == 1 })
+        #expect(await waitUntil(seconds: 60) { recordsBySource(jsonl)["growing.txt"] == 1 })
         let records = try jsonLines(jsonl)
         #expect(records.count == 1)
         #expect((records.first?["briefSummary"] as? String)?.contains("Patients receive cetuximab") == true)

@@ -23,7 +23,7 @@ struct ReloadTests {
             return lines.split(separator: "\n").count { $0.contains(text) }
         }
         let first = folder.path + "/Outbox/trials.jsonl"
-        #expect(await waitUntil(seconds: 30) { logged("watching ") == 1 })
+        #expect(await waitUntil(seconds: 60) { logged("watching ") == 1 })
         try folder.write("Inbox/a.txt", Self.page.replacingOccurrences(of: "#", with: "1"))
         #expect(await waitUntil(seconds: 60) { lineCount(ofFile: first) == 1 })
 
@@ -33,7 +33,7 @@ struct ReloadTests {
         try good.replacingOccurrences(of: "  - type: see-also", with: "  - type: see-allso")
             .write(toFile: file, atomically: true, encoding: .utf8)
         kill(daemon.processIdentifier, SIGHUP)
-        #expect(await waitUntil(seconds: 30) { logged("reload: keeping the running version") == 1 })
+        #expect(await waitUntil(seconds: 60) { logged("reload: keeping the running version") == 1 })
         try folder.write("Inbox/b.txt", Self.page.replacingOccurrences(of: "#", with: "2"))
         #expect(await waitUntil(seconds: 60) { lineCount(ofFile: first) == 2 })
 
@@ -41,7 +41,7 @@ struct ReloadTests {
         try good.replacingOccurrences(of: "Outbox/trials.jsonl", with: "Outbox/second.jsonl")
             .write(toFile: file, atomically: true, encoding: .utf8)
         kill(daemon.processIdentifier, SIGHUP)
-        #expect(await waitUntil(seconds: 30) { logged("watching ") == 2 })
+        #expect(await waitUntil(seconds: 60) { logged("watching ") == 2 })
         try folder.write("Inbox/c.txt", Self.page.replacingOccurrences(of: "#", with: "3"))
         let second = folder.path + "/Outbox/second.jsonl"
         #expect(await waitUntil(seconds: 60) { lineCount(ofFile: second) == 1 })
