@@ -48,19 +48,22 @@ public actor XMLFolderSink: Sink {
             if latest[record.id] == nil { order.append(record.id) }
             latest[record.id] = record
         }
-        let files = order.compactMap { id in latest[id].map { (id: id, bytes: encoder.encodeDocument([$0])) } }
+        let records = order.compactMap { latest[$0] }
         let folder = self.folder
-        try await BlockingIO.run { try Self.replace(files, in: folder) }
+        let encoder = self.encoder
+        try await BlockingIO.run { try Self.replace(records, encoder: encoder, in: folder) }
     }
 
     /// Every file of a batch is written under a temporary name, made durable with one flush of the
     /// filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
-    static func replace(_ files: [(id: String, bytes: [UInt8])], in folder: String) throws {
+    /// Each record is encoded just before its file is written, so a batch's documents are never all in
+    /// memory at once.
+    static func replace(_ records: [TrialRecord], encoder: RecordXMLEncoder, in folder: String) throws {
         var temps: [(temp: String, final: String)] = []
-        for file in files {
-            let temp = folder + "/." + file.id + ".xml.tmp"
-            try write(file.bytes, to: temp, sync: files.count == 1)
-            temps.append((temp, folder + "/" + file.id + ".xml"))
+        for record in records {
+            let temp = folder + "/." + record.id + ".xml.tmp"
+            try write(encoder.encodeDocument([record]), to: temp, sync: records.count == 1)
+            temps.append((temp, folder + "/" + record.id + ".xml"))
         }
         if temps.count > 1 { try syncFilesystem(of: folder) }
         for (temp, final) in temps {
