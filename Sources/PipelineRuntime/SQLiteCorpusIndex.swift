@@ -5,7 +5,8 @@ import Synchronization
 public import TrialModel
 
 /// The corpus index kept in the state folder. Changes made while a batch is linked stay pending in memory
-/// and reach the database in the same transaction that marks the batch done.
+/// and reach the database in the same transaction that marks the batch done; the records themselves go to
+/// the ``CorpusLog`` just before it.
 public final class SQLiteCorpusIndex: CorpusIndex {
     /// Records stored since the last flush, and for each id they cross-reference, which of them do.
     private struct Pending {
@@ -58,10 +59,20 @@ public final class SQLiteCorpusIndex: CorpusIndex {
 
     public func record(_ id: String) throws -> TrialRecord? {
         if let record = pending.withLock({ $0.records[id] }) { return record }
-        let data = try read { db in
-            try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM records WHERE id = ?"), arguments: [id])
+        let row = try read { db in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT json, log_offset, log_length FROM records WHERE id = ?"),
+                arguments: [id])
         }
-        guard let data else { return nil }
+        guard let row else { return nil }
+        let offset: Int64? = row["log_offset"]
+        let length: Int? = row["log_length"]
+        let data: Data
+        if let offset, let length {
+            data = Data(try store.corpusLog.read(offset: offset, length: length))
+        } else {
+            data = row["json"]
+        }
         return try JSONDecoder().decode(TrialRecord.self, from: data)
     }
 
@@ -94,11 +105,15 @@ public final class SQLiteCorpusIndex: CorpusIndex {
             pending = Pending()
             return taken
         }
-        let insertRecord = try db.cachedStatement(sql: "INSERT OR REPLACE INTO records (id, json) VALUES (?, ?)")
+        let ordered = Array(records.values)
+        // The copies are durable before the transaction that refers to them commits.
+        let placed = try store.corpusLog.append(ordered.map { RecordJSONWriter.encode($0) })
+        let insertRecord = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO records (id, json, log_offset, log_length) VALUES (?, x'', ?, ?)")
         let deleteReferences = try db.cachedStatement(sql: "DELETE FROM xrefs WHERE source = ?")
         let insertReference = try db.cachedStatement(sql: "INSERT OR IGNORE INTO xrefs (source, target) VALUES (?, ?)")
-        for record in records.values {
-            try insertRecord.execute(arguments: [record.id, Data(RecordJSONWriter.encode(record))])
+        for (record, place) in zip(ordered, placed) {
+            try insertRecord.execute(arguments: [record.id, place.offset, place.length])
             try deleteReferences.execute(arguments: [record.id])
             for reference in record.crossReferences {
                 try insertReference.execute(arguments: [record.id, reference.nctId])

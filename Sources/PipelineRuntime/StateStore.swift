@@ -70,6 +70,8 @@ public struct UnfinishedBatch: Sendable, Equatable {
 /// known exactly, and the sinks can be rolled back to where it began.
 public final class StateStore: Sendable {
     let database: DatabasePool
+    /// The corpus index's copies of records (see ``CorpusLog``).
+    let corpusLog: CorpusLog
     /// The state folder.
     public let directory: String
 
@@ -104,7 +106,19 @@ public final class StateStore: Sendable {
             for column in ["inode", "size", "mtime"] where !columns.contains(column) {
                 try db.execute(sql: "ALTER TABLE documents ADD COLUMN \(column) INTEGER")
             }
+            // Records written before the corpus log kept their JSON in the row; newer rows point into the log.
+            let recordColumns = Set(
+                try Row.fetchAll(db, sql: "PRAGMA table_info(records)").map { $0["name"] as String })
+            for column in ["log_offset", "log_length"] where !recordColumns.contains(column) {
+                try db.execute(sql: "ALTER TABLE records ADD COLUMN \(column) INTEGER")
+            }
         }
+        corpusLog = try CorpusLog(path: directory + "/records.log")
+        // Copies appended by a batch whose transaction never committed are cut.
+        let referenced = try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(log_offset + log_length) FROM records") ?? 0
+        }
+        try corpusLog.truncate(to: referenced)
     }
 
     /// What the ledger knows of each of `paths`, in one query per 500 paths: every content each had.
