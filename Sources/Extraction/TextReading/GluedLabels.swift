@@ -11,6 +11,9 @@ struct GluedLabels {
     private let labelsByFirstByte: [[Int]]
     /// Whether a byte value ends some punctuated label (a line without any cannot hold one).
     private let isLastByte: [Bool]
+    /// Whether a byte value starts some punctuated label: most bytes of a line start none, and are passed
+    /// without taking out their (empty) list of labels.
+    private let isFirstByte: [Bool]
 
     /// Labels to cut lines at.
     init(punctuated: [String], headings: [String]) {
@@ -27,6 +30,7 @@ struct GluedLabels {
         }
         labelsByFirstByte = byFirst
         isLastByte = last
+        isFirstByte = byFirst.map { !$0.isEmpty }
     }
 
     /// The line cut before each glued label; a label keeps what follows it ("Phase:", "Phase 3").
@@ -54,6 +58,10 @@ struct GluedLabels {
             var nextAllowed = [Int](repeating: 1, count: punctuatedBytes.count)
             var i = 1
             while i < n {
+                guard isFirstByte[Int(bytes[i])] else {
+                    i += 1
+                    continue
+                }
                 for index in labelsByFirstByte[Int(bytes[i])] where i >= nextAllowed[index] {
                     let l = punctuatedBytes[index]
                     guard l.count < n, i + l.count <= n else { continue }
