@@ -8,7 +8,9 @@ public enum EnumNormalizer {
     public static func key(_ text: some StringProtocol) -> String {
         var text = String(text)
         return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+            // Built in a temporary buffer, then copied at its exact length: a key of up to 15 bytes (most)
+            // becomes a small string without an allocation.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
                 var count = 0
                 var pendingSeparator = false
                 for byte in bytes {
@@ -28,7 +30,7 @@ public enum EnumNormalizer {
                     out[count] = upper
                     count += 1
                 }
-                return count
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
             }
         }
     }
