@@ -49,25 +49,9 @@ public enum SeeAlsoEnricher {
         return link
     }
 
-    /// `text` with runs of white space as one space, trimmed. ASCII text (nearly every title) is read as
-    /// bytes, where white space is tab, line feed, vertical tab, form feed, carriage return and space, as
-    /// `Character.isWhitespace` has it; other text goes through Characters.
+    /// `text` with runs of white space as one space, trimmed: on bytes when it is ASCII (nearly every title),
+    /// else through Characters.
     static func collapsingSpace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else {
-                return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        ASCIIWhiteSpace.collapsed(text) ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -3,12 +3,7 @@ public import TrialModel
 
 /// A corpus index that lives only as long as the process: for `trialpipe extract` and tests.
 public final class InMemoryCorpusIndex: CorpusIndex {
-    private struct State {
-        var records: [String: TrialRecord] = [:]
-        /// For each id, the records whose cross-references name it.
-        var referrers: [String: Set<String>] = [:]
-    }
-    private let state = Mutex(State())
+    private let state = Mutex(CrossReferencedRecords())
 
     /// An empty index.
     public init() {}
@@ -18,18 +13,10 @@ public final class InMemoryCorpusIndex: CorpusIndex {
     public func record(_ id: String) throws -> TrialRecord? { state.withLock { $0.records[id] } }
 
     public func referrers(of id: String) throws -> [String] {
-        state.withLock { $0.referrers[id].map { Array($0).sorted() } ?? [] }
+        state.withLock { $0.referrers(of: id).sorted() }
     }
 
     public func store(_ record: TrialRecord) throws {
-        state.withLock { state in
-            if let old = state.records[record.id] {
-                for reference in old.crossReferences { state.referrers[reference.nctId]?.remove(record.id) }
-            }
-            state.records[record.id] = record
-            for reference in record.crossReferences {
-                state.referrers[reference.nctId, default: []].insert(record.id)
-            }
-        }
+        state.withLock { $0.store(record) }
     }
 }

@@ -8,14 +8,9 @@ public import TrialModel
 /// and reach the database in the same transaction that marks the batch done; the records themselves go to
 /// the ``CorpusLog`` just before it.
 public final class SQLiteCorpusIndex: CorpusIndex {
-    /// Records stored since the last flush, and for each id they cross-reference, which of them do.
-    private struct Pending {
-        var records: [String: TrialRecord] = [:]
-        var referrers: [String: Set<String>] = [:]
-    }
-
     private let store: StateStore
-    private let pending = Mutex(Pending())
+    /// Records stored since the last flush.
+    private let pending = Mutex(CrossReferencedRecords())
     /// The read connection ``withOneRead(_:)`` holds open while it runs, and the thread it runs on: only
     /// look-ups from that thread (the body's) use it.
     private let openRead = Mutex<OpenRead?>(nil)
@@ -81,28 +76,20 @@ public final class SQLiteCorpusIndex: CorpusIndex {
             try String.fetchAll(
                 db.cachedStatement(sql: "SELECT source FROM xrefs WHERE target = ? ORDER BY source"), arguments: [id])
         }
-        let pendingReferrers = pending.withLock { $0.referrers[id] ?? [] }
+        let pendingReferrers = pending.withLock { $0.referrers(of: id) }
         for referrer in pendingReferrers.sorted() where !result.contains(referrer) { result.append(referrer) }
         return result
     }
 
     public func store(_ record: TrialRecord) throws {
-        pending.withLock { pending in
-            if let earlier = pending.records[record.id] {
-                for reference in earlier.crossReferences { pending.referrers[reference.nctId]?.remove(record.id) }
-            }
-            pending.records[record.id] = record
-            for reference in record.crossReferences {
-                pending.referrers[reference.nctId, default: []].insert(record.id)
-            }
-        }
+        pending.withLock { $0.store(record) }
     }
 
     /// Writes pending changes inside the caller's transaction.
     func flush(into db: Database) throws {
         let records = pending.withLock { pending in
             let taken = pending.records
-            pending = Pending()
+            pending = CrossReferencedRecords()
             return taken
         }
         let ordered = Array(records.values)
@@ -122,5 +109,5 @@ public final class SQLiteCorpusIndex: CorpusIndex {
     }
 
     /// Drops pending changes (the batch was not written).
-    public func discardPending() { pending.withLock { $0 = Pending() } }
+    public func discardPending() { pending.withLock { $0 = CrossReferencedRecords() } }
 }

@@ -10,7 +10,7 @@ public enum RecordID {
 
     /// Lower-cased, whitespace collapsed to single spaces, trimmed.
     public static func normalized(_ text: String) -> String {
-        if let ascii = normalizedASCII(text) { return ascii }
+        if let ascii = ASCIIWhiteSpace.collapsed(text, lowercasing: true) { return ascii }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -24,28 +24,6 @@ public enum RecordID {
             }
         }
         return out
-    }
-
-    /// ``normalized(_:)`` on bytes, for text that is all ASCII (where lower-casing and white space are
-    /// byte rules); nil for any other text.
-    private static func normalizedASCII(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
     }
 
     /// Whether `text` is exactly `NCT` followed by eight digits.

@@ -1,3 +1,4 @@
+import PipelineTesting
 import Testing
 
 @testable import Extraction
@@ -8,14 +9,12 @@ import Testing
 struct PhaseTextTokenTests {
     @Test("ASCII text reads as the Character reading reads it")
     func bytesAgreeWithCharacters() {
-        var generator = SystemRandomNumberGenerator()
-        let pieces = [
+        var texts = RandomText(pieces: [
             "Phase", "phase", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "Early", "N/A",
             "n/a", "\r\n", "Study", "of", "drug", "(", ")",
-        ]
+        ])
         for _ in 0..<3000 {
-            let count = Int.random(in: 0...8, using: &generator)
-            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = texts.next(pieces: 0...8)
             #expect(PhaseText.isPhaseOnly(text) == PhaseText.isPhaseOnly(text + "\u{00A0}"), "\(text.debugDescription)")
             let bytes = PhaseText.splitTrailingPhase(text)
             let characters = PhaseText.splitTrailingPhase(text + "\u{00A0}")

@@ -1,3 +1,4 @@
+import PipelineTesting
 import Testing
 import TrialModel
 
@@ -7,14 +8,12 @@ import TrialModel
 struct PhaseTokenTests {
     @Test("ASCII text gives the phases the Character reading gives")
     func bytesAgreeWithCharacters() {
-        var generator = SystemRandomNumberGenerator()
-        let pieces = [
+        var texts = RandomText(pieces: [
             "Phase", "phase", "PHASE", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "|",
             "Early", "N", "A", "n/a", "_", "\r\n", "\t", "(", ")", "b", "x", "Not Applicable", "Phase 1/Phase 2",
-        ]
+        ])
         for _ in 0..<3000 {
-            let count = Int.random(in: 0...8, using: &generator)
-            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = texts.next(pieces: 0...8)
             #expect(
                 PhaseNormalizer.phases(text) == PhaseNormalizer.phases(text + "\u{00A0}"), "\(text.debugDescription)")
         }
