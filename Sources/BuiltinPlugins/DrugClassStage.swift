@@ -53,7 +53,10 @@ public struct DrugClassStage: Stage {
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         let enricher = try enricher.get()
         var document = document
-        for index in document.records.indices { enricher.enrich(&document.records[index]) }
+        for index in document.records.indices {
+            let annotations = document.annotations(for: document.records[index])
+            enricher.enrich(&document.records[index], annotations: annotations)
+        }
         return document
     }
 }

@@ -39,13 +39,15 @@ public struct ExecStage: Stage {
 
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
-        var answered = try await session.run(document.records, logger: context)
+        let answered = try await session.run(document.records, logger: context)
         // The subprocess sees only the record format; what extract read for the enrichers after it (listed
-        // links, the source's own intervention classes) rides beside the record and is kept, answer by answer.
-        for index in answered.indices where index < document.records.count {
-            answered[index].annotations = document.records[index].annotations
+        // links, the source's own intervention classes) stays on the document by record id. Answers pair with
+        // requests in order, so an answer that changed its record's id keeps that record's annotations.
+        if zip(document.records, answered).contains(where: { $0.id != $1.id }) {
+            document.setRecords(answered, annotations: document.records.map(document.annotations(for:)))
+        } else {
+            document.records = answered
         }
-        document.records = answered
         return document
     }
 

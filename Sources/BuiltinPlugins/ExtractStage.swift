@@ -2,7 +2,8 @@ import Extraction
 public import Pipeline
 import TrialModel
 
-/// The `extract` stage: recognises the document's layout and builds its trial records.
+/// The `extract` stage: recognises the document's layout and builds its trial records, keeping what it read
+/// beside each (listed links, the source's intervention classes, the document text) on the document.
 public struct ExtractStage: Stage {
     public let name = "extract"
     let extractor: DocumentExtractor
@@ -30,7 +31,8 @@ public struct ExtractStage: Stage {
             bytes: document.bytes, sourcePath: document.sourcePath, sha256: document.sha256, pipeline: context.pipeline,
             processedAt: context.processedAt)
         do {
-            document.records = try extractor.extract(input)
+            let extracted = try extractor.extract(input)
+            document.setRecords(extracted.map(\.record), annotations: extracted.map(\.annotations))
         } catch {
             throw TrialpipeError(code: .init(error.code), message: error.message, cause: error)
         }

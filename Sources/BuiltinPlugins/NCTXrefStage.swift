@@ -34,7 +34,9 @@ public struct NCTXrefStage: Stage {
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
         for index in document.records.indices {
-            let found = CrossReferenceFinder.find(in: document.records[index], limit: maxReferences)
+            let record = document.records[index]
+            let found = CrossReferenceFinder.find(
+                in: record, annotations: document.annotations(for: record), limit: maxReferences)
             document.records[index].crossReferences = found.references
             if found.omitted > 0 {
                 document.records[index].warnings.append(

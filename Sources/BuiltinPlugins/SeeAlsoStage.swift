@@ -3,6 +3,9 @@ public import Pipeline
 import TrialModel
 
 /// The `see-also` stage: the related links the document itself lists, as `seeAlso` entries.
+///
+/// The links are moved: the document's annotations no longer list them afterwards, so the stages after it
+/// find them once, in `seeAlso`.
 public struct SeeAlsoStage: Stage {
     public let name = "see-also"
 
@@ -19,7 +22,11 @@ public struct SeeAlsoStage: Stage {
 
     public func process(_ document: PipelineDocument, context: StageContext) async throws -> PipelineDocument {
         var document = document
-        for index in document.records.indices { SeeAlsoEnricher.enrich(&document.records[index]) }
+        for index in document.records.indices {
+            let annotations = document.annotations(for: document.records[index])
+            SeeAlsoEnricher.enrich(&document.records[index], annotations: annotations)
+        }
+        for index in document.annotations.values.indices { document.annotations.values[index].listedLinks = [] }
         return document
     }
 }

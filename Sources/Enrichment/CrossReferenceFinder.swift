@@ -6,17 +6,20 @@ public enum CrossReferenceFinder {
     /// trials keeps the first ones it names.
     public static let defaultLimit = 500
 
-    /// The NCT ids in the record's text fields (as ``RecordField`` lists them), in its see-also links' ids
-    /// and addresses, and then in document text no field holds (`foundIn: ["text"]`), other than the record's
-    /// own id, in order of first appearance; each with the fields it was found in (in field order), its
-    /// ClinicalTrials.gov address, and `inCorpus` false (the pipeline knows the corpus and sets it).
-    public static func find(in record: TrialRecord) -> [CrossReference] {
-        find(in: record, limit: .max).references
+    /// The NCT ids in the record's text fields (as ``RecordField`` lists them), in its see-also links' and
+    /// the listed links' (of `annotations`) ids and addresses, and then in the document text no field holds
+    /// (`foundIn: ["text"]`), other than the record's own id, in order of first appearance; each with the
+    /// fields it was found in (in field order), its ClinicalTrials.gov address, and `inCorpus` false (the
+    /// pipeline knows the corpus and sets it).
+    public static func find(in record: TrialRecord, annotations: RecordAnnotations) -> [CrossReference] {
+        find(in: record, annotations: annotations, limit: .max).references
     }
 
-    /// The cross-references as ``find(in:)`` lists them, at most `limit`, and how many more ids the record
-    /// names.
-    public static func find(in record: TrialRecord, limit: Int) -> (references: [CrossReference], omitted: Int) {
+    /// The cross-references as ``find(in:annotations:)`` lists them, at most `limit`, and how many more ids
+    /// the record names.
+    public static func find(
+        in record: TrialRecord, annotations: RecordAnnotations, limit: Int
+    ) -> (references: [CrossReference], omitted: Int) {
         let ownId = record.nctId ?? (RecordID.isNCTId(record.id) ? record.id : nil)
         var references: [CrossReference] = []
         var indexById: [String: Int] = [:]
@@ -35,16 +38,18 @@ public enum CrossReferenceFinder {
                 omitted.insert(id)
             }
         }
-        RecordField.forEachFieldText(of: record) { field, text in
+        RecordField.forEachFieldText(of: record, listedLinks: annotations.listedLinks) { field, text in
             NCTIdScanner.forEachId(in: text) { note($0, in: field) }
         }
-        for link in record.seeAlso + record.annotations.listedLinks {
+        func noteIds(of link: SeeAlsoLink) {
             if let id = link.nctId {
                 NCTIdScanner.forEachId(in: id) { note($0, in: .seeAlso) }
             }
             NCTIdScanner.forEachId(in: link.url) { note($0, in: .seeAlso) }
         }
-        if let text = record.annotations.documentText {
+        for link in record.seeAlso { noteIds(of: link) }
+        for link in annotations.listedLinks { noteIds(of: link) }
+        if let text = annotations.documentText {
             NCTIdScanner.forEachId(in: text) { note($0, in: .text) }
         }
         for index in references.indices {

@@ -27,15 +27,16 @@ public struct DrugClassEnricher: Sendable {
         self.spellingsOfDrug = dictionary.drugs.map { Set($0.spellings.map { $0.lowercased() }) }
     }
 
-    /// Replaces `record.drugs` with the drugs found in the record and appends a warning for each
-    /// misspelt name read as a drug.
-    public func enrich(_ record: inout TrialRecord) {
+    /// Replaces `record.drugs` with the drugs found in the record (and in the listed-link titles and
+    /// document text of `annotations`, which also gives the source's own classes) and appends a warning
+    /// for each misspelt name read as a drug.
+    public func enrich(_ record: inout TrialRecord, annotations: RecordAnnotations) {
         var found = FoundDrugs()
         var unknownWords: [(word: [UInt8], spelling: String, field: RecordField, order: Int)] = []
         var order = 0
         // Drugs found in the record's fields; the document text then adds only drugs no field names.
         var inFields: Set<Int>?
-        RecordField.forEachText(of: record) { field, text in
+        RecordField.forEachText(of: record, annotations: annotations) { field, text in
             if field == .text, inFields == nil { inFields = found.drugIndices }
             MatchText.withBytes(text) { bytes in
                 matcher.scan(
@@ -76,7 +77,7 @@ public struct DrugClassEnricher: Sendable {
             }
             if let drug { found.add(drug, spelling: unknown.spelling, field: unknown.field, order: unknown.order) }
         }
-        record.drugs = found.sorted().map { drugRecord($0, meshTerms: record.annotations) }
+        record.drugs = found.sorted().map { drugRecord($0, meshTerms: annotations) }
     }
 
     private func drugRecord(_ found: FoundDrugs.Found, meshTerms annotations: RecordAnnotations) -> Drug {

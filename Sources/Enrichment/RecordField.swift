@@ -30,15 +30,21 @@ public enum RecordField: String, Sendable, CaseIterable, Comparable {
     /// Fields compare by their place in ``allCases``.
     public static func < (lhs: RecordField, rhs: RecordField) -> Bool { lhs.order < rhs.order }
 
-    /// Calls `body` with each text of `record`, field by field in order. See-also titles come from both
-    /// `seeAlso` and links the see-also stage has not moved yet.
-    static func forEachText(of record: TrialRecord, _ body: (RecordField, String) -> Void) {
-        forEachFieldText(of: record, body)
-        if let text = record.annotations.documentText { body(.text, text) }
+    /// Calls `body` with each text of `record`, field by field in order, then the document text of
+    /// `annotations`. See-also titles come from both `seeAlso` and the listed links the see-also stage has
+    /// not moved yet.
+    static func forEachText(
+        of record: TrialRecord, annotations: RecordAnnotations, _ body: (RecordField, String) -> Void
+    ) {
+        forEachFieldText(of: record, listedLinks: annotations.listedLinks, body)
+        if let text = annotations.documentText { body(.text, text) }
     }
 
-    /// Calls `body` with each text of the record's fields, without the document text.
-    static func forEachFieldText(of record: TrialRecord, _ body: (RecordField, String) -> Void) {
+    /// Calls `body` with each text of the record's fields and the titles of `listedLinks`, without the
+    /// document text.
+    static func forEachFieldText(
+        of record: TrialRecord, listedLinks: [SeeAlsoLink], _ body: (RecordField, String) -> Void
+    ) {
         for intervention in record.interventions {
             body(.interventions, intervention.name)
             if let description = intervention.description { body(.interventions, description) }
@@ -65,7 +71,10 @@ public enum RecordField: String, Sendable, CaseIterable, Comparable {
             if let text = outcome.description { body(.outcomes, text) }
         }
         for reference in record.references { body(.references, reference.citation) }
-        for link in record.seeAlso + record.annotations.listedLinks {
+        for link in record.seeAlso {
+            if let title = link.title { body(.seeAlso, title) }
+        }
+        for link in listedLinks {
             if let title = link.title { body(.seeAlso, title) }
         }
     }

@@ -1,18 +1,19 @@
 public import TrialModel
 
-/// Turns the related links a document lists (`record.annotations.listedLinks`) into `record.seeAlso`.
+/// Turns the related links a document lists (``RecordAnnotations/listedLinks``) into `record.seeAlso`.
 public enum SeeAlsoEnricher {
-    /// Moves the listed links into `seeAlso` (after any already there) and tidies them: a trial's id is
-    /// normalized (or taken from its address when the address names exactly one trial) and its `url` set
-    /// to its ClinicalTrials.gov address; titles are trimmed, white space collapsed; links with neither id
-    /// nor address, and links to the record itself, are dropped; links to the same trial (or, for other
-    /// links, the same address) are merged, the first keeping its values and taking missing ones from the
-    /// later. Status and phases are kept. Running it again changes nothing.
-    public static func enrich(_ record: inout TrialRecord) {
+    /// Adds the listed links of `annotations` to `seeAlso` (after any already there) and tidies them.
+    ///
+    /// A trial's id is normalized (or taken from its address when the address names exactly one trial) and
+    /// its `url` set to its ClinicalTrials.gov address; titles are trimmed, white space collapsed; links with
+    /// neither id nor address, and links to the record itself, are dropped; links to the same trial (or, for
+    /// other links, the same address) are merged, the first keeping its values and taking missing ones from
+    /// the later. Status and phases are kept. Running it again with the same annotations changes nothing.
+    public static func enrich(_ record: inout TrialRecord, annotations: RecordAnnotations) {
         let ownId = record.nctId ?? (RecordID.isNCTId(record.id) ? record.id : nil)
         var links: [SeeAlsoLink] = []
         var indexByKey: [String: Int] = [:]
-        for link in record.seeAlso + record.annotations.listedLinks {
+        for link in record.seeAlso + annotations.listedLinks {
             guard let tidied = tidy(link), tidied.nctId == nil || tidied.nctId != ownId else { continue }
             let key = tidied.nctId ?? "url " + tidied.url
             guard let index = indexByKey[key] else {
@@ -25,7 +26,6 @@ public enum SeeAlsoEnricher {
             if links[index].phases.isEmpty { links[index].phases = tidied.phases }
         }
         record.seeAlso = links
-        record.annotations.listedLinks = []
     }
 
     /// The link with its id, address and title normalized, or nil when it points nowhere.

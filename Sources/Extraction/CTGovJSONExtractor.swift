@@ -6,15 +6,15 @@ import TrialModel
 enum CTGovJSONExtractor {
     static let layout = "ctgov-json"
 
-    static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
+    static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [ExtractedRecord] {
         let json = try parse(input.bytes)
         let (studies, skipped) = try studies(in: json)
-        var records: [TrialRecord] = []
+        var records: [ExtractedRecord] = []
         for (index, study) in studies.enumerated() {
             var record = StudyReader(study: study, input: input, index: index, count: studies.count)
-                .record()
+                .extracted()
             if skipped > 0 {
-                record.warnings.append(
+                record.record.warnings.append(
                     "\(skipped) item(s) of the document's study list were not studies and were skipped")
             }
             records.append(record)
@@ -106,7 +106,8 @@ private struct StudyReader {
         self.count = count
     }
 
-    func record() -> TrialRecord {
+    /// The study's record, with its see-also links and intervention MeSH terms beside it.
+    func extracted() -> ExtractedRecord {
         let identification = protocolSection["identificationModule"]
         let rawNCT = CTGovText.line(identification["nctId"].string)
         let nctId = rawNCT.flatMap { RecordID.isNCTId($0) ? $0 : nil }
@@ -137,8 +138,9 @@ private struct StudyReader {
         readEligibility(into: &record)
         readContactsAndLocations(into: &record)
         readReferences(into: &record)
-        readInterventionBrowse(into: &record)
-        return record
+        var annotations = RecordAnnotations(listedLinks: listedLinks())
+        readInterventionBrowse(into: &annotations)
+        return ExtractedRecord(record: record, annotations: annotations)
     }
 
     private func readStatus(into record: inout TrialRecord) {
@@ -298,16 +300,20 @@ private struct StudyReader {
             CTGovRecordParts.reference(
                 citation: CTGovText.markdown(item["citation"].string), pmid: item["pmid"].string)
         }
-        record.annotations.listedLinks = module["seeAlsoLinks"].array.compactMap { item in
+    }
+
+    /// The study's `seeAlsoLinks`.
+    private func listedLinks() -> [SeeAlsoLink] {
+        protocolSection["referencesModule"]["seeAlsoLinks"].array.compactMap { item in
             CTGovRecordParts.listedLink(url: item["url"].string, label: item["label"].string)
         }
     }
 
-    private func readInterventionBrowse(into record: inout TrialRecord) {
+    private func readInterventionBrowse(into annotations: inout RecordAnnotations) {
         let browse = study["derivedSection"]["interventionBrowseModule"]
-        record.annotations.interventionMeshTerms = CTGovRecordParts.distinct(
+        annotations.interventionMeshTerms = CTGovRecordParts.distinct(
             browse["meshes"].array.map { $0["term"].string })
-        record.annotations.interventionMeshAncestors = CTGovRecordParts.distinct(
+        annotations.interventionMeshAncestors = CTGovRecordParts.distinct(
             browse["ancestors"].array.map { $0["term"].string })
     }
 }

@@ -29,8 +29,8 @@ enum CTGovPageLayout {
         "RESULTS_POSTED", "SAVE", "PRINT", "SHARE", "HOME", "SEARCH_RESULTS", "STUDY_RECORD",
     ]
 
-    /// Fills `record` from the page's lines.
-    static func fill(_ record: inout TrialRecord, from lines: TextLines) {
+    /// Fills `record` from the page's lines, adding the related trials the page lists to `listedLinks`.
+    static func fill(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], from lines: TextLines) {
         let all = lines.lines.map(qualifiedLabel)
         var parts: [(part: Part, lines: [String])] = [(.fields, [])]
         for line in joinedScalarLabels(all) {
@@ -47,7 +47,7 @@ enum CTGovPageLayout {
         var armLines: [String] = []
         for (part, body) in parts {
             switch part {
-            case .fields: GenericLayout.fill(&record, from: TextLines(lines: body))
+            case .fields: GenericLayout.fill(&record, listedLinks: &listedLinks, from: TextLines(lines: body))
             case .arms: armLines += body
             case .primaryOutcomes: record.primaryOutcomes += CTGovPageOutcomes.read(body)
             case .secondaryOutcomes: record.secondaryOutcomes += CTGovPageOutcomes.read(body)

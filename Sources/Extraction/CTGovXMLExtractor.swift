@@ -8,7 +8,7 @@ import XMLSupport
 enum CTGovXMLExtractor {
     static let layout = "ctgov-xml"
 
-    static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
+    static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [ExtractedRecord] {
         let document: XMLDocument
         do {
             document = try SafeXMLReader.parse(input.bytes)
@@ -28,7 +28,7 @@ enum CTGovXMLExtractor {
                     + "studies; found <\(document.root.qualifiedName)> with no study inside")
         }
         return studies.enumerated().map { index, study in
-            XMLStudyReader(study: study, input: input, index: index, count: studies.count).record()
+            XMLStudyReader(study: study, input: input, index: index, count: studies.count).extracted()
         }
     }
 
@@ -68,7 +68,8 @@ private struct XMLStudyReader {
         return CTGovText.paragraphs((element.child("textblock") ?? element).text)
     }
 
-    func record() -> TrialRecord {
+    /// The study's record, with its links and intervention MeSH terms beside it.
+    func extracted() -> ExtractedRecord {
         let rawNCT = line("id_info", "nct_id") ?? line("nct_id")
         let nctId = rawNCT.flatMap { RecordID.isNCTId($0) ? $0 : nil }
         let briefTitle = line("brief_title") ?? line("title")
@@ -99,10 +100,12 @@ private struct XMLStudyReader {
         readOutcomes(into: &record)
         readEligibility(into: &record)
         readContactsAndLocations(into: &record)
-        readReferencesAndLinks(into: &record)
-        record.annotations.interventionMeshTerms = CTGovRecordParts.distinct(
-            (study.child("intervention_browse")?.children(named: "mesh_term") ?? []).map(\.text))
-        return record
+        readReferences(into: &record)
+        let annotations = RecordAnnotations(
+            listedLinks: listedLinks(),
+            interventionMeshTerms: CTGovRecordParts.distinct(
+                (study.child("intervention_browse")?.children(named: "mesh_term") ?? []).map(\.text)))
+        return ExtractedRecord(record: record, annotations: annotations)
     }
 
     private func readStatus(into record: inout TrialRecord) {
@@ -306,14 +309,18 @@ private struct XMLStudyReader {
         }
     }
 
-    private func readReferencesAndLinks(into record: inout TrialRecord) {
+    private func readReferences(into record: inout TrialRecord) {
         record.references =
             (study.children(named: "reference") + study.children(named: "results_reference"))
             .compactMap { element in
                 CTGovRecordParts.reference(
                     citation: element.child("citation")?.text, pmid: element.child("PMID")?.text)
             }
-        record.annotations.listedLinks = study.children(named: "link").compactMap { element in
+    }
+
+    /// The study's `link` elements.
+    private func listedLinks() -> [SeeAlsoLink] {
+        study.children(named: "link").compactMap { element in
             CTGovRecordParts.listedLink(
                 url: element.child("url")?.text, label: element.child("description")?.text)
         }

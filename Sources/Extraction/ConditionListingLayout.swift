@@ -4,8 +4,8 @@ import TrialModel
 /// "Official title:", the summary and description paragraphs (the description ending " ;"), then a
 /// Markdown-like "Status | Clinical Trial | Phase" table of related trials.
 enum ConditionListingLayout {
-    /// Fills `record` from the page's lines.
-    static func fill(_ record: inout TrialRecord, from lines: TextLines) {
+    /// Fills `record` from the page's lines, adding the related trials the page lists to `listedLinks`.
+    static func fill(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], from lines: TextLines) {
         var index = 0
         let all = lines.lines
         // The "<Condition> Clinical Trial" heading, after any navigation lines above it.
@@ -66,7 +66,7 @@ enum ConditionListingLayout {
             RecordFields.assign(.detailedDescription, label: "", values: description, to: &record)
         }
         if tableStart < all.count {
-            record.annotations.listedLinks += RelatedTrialsReader.read(Array(all[tableStart...]))
+            listedLinks += RelatedTrialsReader.read(Array(all[tableStart...]))
         }
     }
 

@@ -14,8 +14,9 @@ public struct DocumentExtractor: Sendable {
         self.maxBytes = maxBytes
     }
 
-    /// The records a document yields (one for most documents, one per study for ClinicalTrials.gov batches).
-    public func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
+    /// The records a document yields (one for most documents, one per study for ClinicalTrials.gov batches),
+    /// each with what was read beside it for the enrichers.
+    public func extract(_ input: ExtractionInput) throws(ExtractionError) -> [ExtractedRecord] {
         var input = input
         guard input.bytes.count <= maxBytes else {
             throw ExtractionError(
@@ -31,7 +32,7 @@ public struct DocumentExtractor: Sendable {
             warnings.append("UTF-16 text: read as UTF-8")
         }
         let bytes = input.bytes
-        var records: [TrialRecord]
+        var records: [ExtractedRecord]
         switch DocumentKind.sniff(bytes) {
         case .empty:
             throw ExtractionError(code: "empty", message: "the document is empty or holds only white space")
@@ -56,7 +57,7 @@ public struct DocumentExtractor: Sendable {
             records = [TextExtraction.extract(text: decoded.text, input: input, warnings: decoded.warnings)]
         }
         if !warnings.isEmpty {
-            for index in records.indices { records[index].warnings.insert(contentsOf: warnings, at: 0) }
+            for index in records.indices { records[index].record.warnings.insert(contentsOf: warnings, at: 0) }
         }
         return records
     }

@@ -12,8 +12,8 @@ enum GenericLayout {
         "CITATIONS": .references, "REFERENCES_PUBLICATIONS": .references,
     ]
 
-    /// Fills `record` from the page's lines.
-    static func fill(_ record: inout TrialRecord, from lines: TextLines) {
+    /// Fills `record` from the page's lines, adding the related trials the page lists to `listedLinks`.
+    static func fill(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], from lines: TextLines) {
         let all = PageLines.normalized(lines.lines)
         let dayFirst = SlashDates.dayFirst(in: all)
         var unclaimed: [(index: Int, line: String)] = []
@@ -27,7 +27,7 @@ enum GenericLayout {
             if let block = blockHeadings[Sections.headingKey(line)], line.utf8.count <= 60 {
                 let body = takeUntilHeading(all, from: &index)
                 switch block {
-                case .related: record.annotations.listedLinks += RelatedTrialsReader.read(body)
+                case .related: listedLinks += RelatedTrialsReader.read(body)
                 case .references: record.references += CitationReader.read(body)
                 }
                 continue
@@ -45,7 +45,7 @@ enum GenericLayout {
                 }
             }
             if TextValue.hasPipe(line), EnumNormalizer.key(line).hasPrefix("STATUS_CLINICAL_TRIAL") {
-                record.annotations.listedLinks += RelatedTrialsReader.read(
+                listedLinks += RelatedTrialsReader.read(
                     takeUntilHeading(all, from: &index))
                 continue
             }

@@ -7,7 +7,7 @@ import XMLSupport
 enum HTMLPageExtractor {
     static let layout = "html"
 
-    static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [TrialRecord] {
+    static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [ExtractedRecord] {
         let page = pageText(input.bytes)
         guard page.text.contains(where: { !$0.isWhitespace }) else {
             throw ExtractionError(

@@ -11,8 +11,8 @@ enum MedPathLayout {
         case arms, primaryOutcomes, secondaryOutcomes, otherOutcomes, locations, related, references, ignored, end
     }
 
-    /// Fills `record` from the page's lines.
-    static func fill(_ record: inout TrialRecord, from lines: TextLines) {
+    /// Fills `record` from the page's lines, adding the related trials the page lists to `listedLinks`.
+    static func fill(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], from lines: TextLines) {
         let sections = Sections.split(lines.ungluing(glue), heading: heading)
         var ended = false
         let hasSiteName = sections.contains { if case .site? = $0.heading { true } else { false } }
@@ -49,7 +49,7 @@ enum MedPathLayout {
             case .locations?:
                 record.locations += SiteListReader.read(section.lines)
             case .related?:
-                record.annotations.listedLinks += RelatedTrialsReader.read(section.lines)
+                listedLinks += RelatedTrialsReader.read(section.lines)
             case .references?:
                 record.references += CitationReader.read(section.lines)
             case .end?:

@@ -2,7 +2,7 @@ import TrialModel
 
 /// Text copied from registry and aggregator pages: picks the layout and fills the record.
 enum TextExtraction {
-    /// The record that `text` describes.
+    /// The record that `text` describes, with the related trials the text lists and the text itself beside it.
     ///
     /// - Parameters:
     ///   - text: the decoded text, one block per line.
@@ -15,32 +15,33 @@ enum TextExtraction {
     static func extract(
         text: String, input: ExtractionInput, warnings: [String], layout: String? = nil, title: String? = nil
     )
-        -> TrialRecord
+        -> ExtractedRecord
     {
         let lines = TextLines(text)
         let detected = LayoutDetector.detect(lines)
         var record = TrialRecord(
             id: "", provenance: input.provenance(layout: layout ?? detected.rawValue))
         record.warnings = warnings
+        var listedLinks: [SeeAlsoLink] = []
         switch detected {
-        case .medpath: MedPathLayout.fill(&record, from: lines)
-        case .trialDetails: TrialDetailsLayout.fill(&record, from: lines)
+        case .medpath: MedPathLayout.fill(&record, listedLinks: &listedLinks, from: lines)
+        case .trialDetails: TrialDetailsLayout.fill(&record, listedLinks: &listedLinks, from: lines)
         case .overview: OverviewLayout.fill(&record, from: lines)
-        case .conditionListing: ConditionListingLayout.fill(&record, from: lines)
-        case .ctgovPage: CTGovPageLayout.fill(&record, from: lines)
+        case .conditionListing: ConditionListingLayout.fill(&record, listedLinks: &listedLinks, from: lines)
+        case .ctgovPage: CTGovPageLayout.fill(&record, listedLinks: &listedLinks, from: lines)
         case .generic:
-            GenericLayout.fill(&record, from: lines)
+            GenericLayout.fill(&record, listedLinks: &listedLinks, from: lines)
             record.warnings.append("layout not recognised")
         }
         if record.briefTitle == nil, let title, title != record.officialTitle { record.briefTitle = title }
-        finish(&record, text: text)
-        record.annotations.documentText = text
-        return record
+        finish(&record, listedLinks: &listedLinks, text: text)
+        return ExtractedRecord(
+            record: record, annotations: RecordAnnotations(listedLinks: listedLinks, documentText: text))
     }
 
     /// Rules every layout shares: phases named only in a title, the page's own id out of its related
     /// links, and the record id.
-    static func finish(_ record: inout TrialRecord, text: String) {
+    static func finish(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], text: String) {
         if let nct = record.nctId, !RecordID.isNCTId(nct) { record.nctId = nil }
         if record.phases.isEmpty {
             for title in [record.officialTitle, record.briefTitle].compactMap({ $0 }) {
@@ -52,10 +53,10 @@ enum TextExtraction {
             }
         }
         if let own = record.nctId {
-            record.annotations.listedLinks.removeAll { $0.nctId == own }
+            listedLinks.removeAll { $0.nctId == own }
         }
         var seen = Set<String>()
-        record.annotations.listedLinks = record.annotations.listedLinks.filter { link in
+        listedLinks = listedLinks.filter { link in
             seen.insert(link.nctId ?? link.url).inserted
         }
         record.id = RecordID.make(

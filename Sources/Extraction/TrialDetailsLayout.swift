@@ -12,8 +12,8 @@ enum TrialDetailsLayout {
         case references, outcomes, related, ignored
     }
 
-    /// Fills `record` from the page's lines.
-    static func fill(_ record: inout TrialRecord, from lines: TextLines) {
+    /// Fills `record` from the page's lines, adding the related trials the page lists to `listedLinks`.
+    static func fill(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], from lines: TextLines) {
         var sponsorSections: [Section<Heading>] = []
         for section in Sections.split(lines.ungluing(glue), inlineHeadings: true, heading: heading) {
             switch section.heading {
@@ -51,7 +51,7 @@ enum TrialDetailsLayout {
                     record.warnings.append("outcome table: cell boundaries guessed")
                 }
             case .related?:
-                record.annotations.listedLinks += RelatedTrialsReader.read(section.lines)
+                listedLinks += RelatedTrialsReader.read(section.lines)
             case .ignored?:
                 break
             }

@@ -11,7 +11,7 @@ extension TrialRecord {
         case references, drugs, crossReferences, seeAlso, referencedBy
     }
 
-    /// Encodes every contract field, nil ones as `null`; ``annotations`` is not encoded.
+    /// Encodes every contract field, nil ones as `null`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: EncodingKeys.self)
         try c.encode(schemaVersion, forKey: .schemaVersion)

@@ -1,9 +1,9 @@
 /// Encodes a ``TrialRecord`` as one line of JSON, straight into bytes.
 ///
 /// Keys come in the contract's order; a nil scalar or object is written as `null`, an empty list as
-/// `[]`, and `design`, `dates` and `eligibility` are always objects. ``TrialRecord/annotations`` is never
-/// written. The output has no trailing newline. `JSONEncoder` over the record's `Encodable` conformance
-/// produces the same JSON value and is kept as the oracle in tests; this writer is the fast path.
+/// `[]`, and `design`, `dates` and `eligibility` are always objects. The output has no trailing newline.
+/// `JSONEncoder` over the record's `Encodable` conformance produces the same JSON value and is kept as the
+/// oracle in tests; this writer is the fast path.
 public enum RecordJSONWriter {
     /// The record as one line of UTF-8 JSON, without a trailing newline.
     public static func encode(_ record: TrialRecord) -> [UInt8] {

@@ -49,8 +49,6 @@ public struct TrialRecord: Sendable, Equatable, Codable {
     public var seeAlso: [SeeAlsoLink]
     /// Ids of records in the corpus whose cross-references name this record.
     public var referencedBy: [String]
-    /// What the extractor read for the enrichers; not part of the written record.
-    public var annotations = RecordAnnotations()
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, nctId, orgStudyId, secondaryIds, provenance, warnings, briefTitle, officialTitle

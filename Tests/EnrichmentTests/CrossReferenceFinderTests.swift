@@ -16,7 +16,7 @@ struct CrossReferenceFinderTests {
                 url: CrossReference.studyURL("NCT04601610")),
             SeeAlsoLink(nctId: nil, title: "Related", url: "https://example.org/trials/NCT02976142/details"),
         ]
-        let references = CrossReferenceFinder.find(in: record)
+        let references = CrossReferenceFinder.find(in: record, annotations: RecordAnnotations())
         #expect(references.map(\.nctId) == ["NCT04601610", "NCT00396682", "NCT05906524", "NCT02976142"])
         #expect(references[0].foundIn == ["briefSummary", "detailedDescription", "seeAlso"])
         #expect(references[1].foundIn == ["briefSummary"])
@@ -29,15 +29,16 @@ struct CrossReferenceFinderTests {
     @Test("ids in every searched field are found; the field order is kept in foundIn")
     func everyField() {
         var record = makeRecord()
+        var annotations = RecordAnnotations()
         record.interventions = [Intervention(name: "Drug", description: "as in NCT00000001")]
         record.armGroups = [ArmGroup(label: "Arm", description: "as in NCT00000002")]
         record.briefTitle = "Extension of NCT00000003"
         record.officialTitle = "Extension of NCT00000003 and NCT00000004"
         record.eligibility.criteria = "Took part in NCT00000005"
         record.primaryOutcomes = [Outcome(measure: "As in NCT00000006")]
-        record.annotations.listedLinks = [SeeAlsoLink(nctId: "NCT00000007", url: "")]
+        annotations.listedLinks = [SeeAlsoLink(nctId: "NCT00000007", url: "")]
         record.conditions = ["NCT00000008"]
-        let references = CrossReferenceFinder.find(in: record)
+        let references = CrossReferenceFinder.find(in: record, annotations: annotations)
         #expect(references.map(\.nctId) == (1...7).map { "NCT0000000\($0)" })
         #expect(
             references.map(\.foundIn) == [
@@ -50,7 +51,7 @@ struct CrossReferenceFinderTests {
     func none() {
         var record = makeRecord(id: "NCT00921531", nctId: "NCT00921531")
         record.briefSummary = "Registered as NCT00921531. Phase 3."
-        #expect(CrossReferenceFinder.find(in: record).isEmpty)
-        #expect(CrossReferenceFinder.find(in: makeRecord()).isEmpty)
+        #expect(CrossReferenceFinder.find(in: record, annotations: RecordAnnotations()).isEmpty)
+        #expect(CrossReferenceFinder.find(in: makeRecord(), annotations: RecordAnnotations()).isEmpty)
     }
 }

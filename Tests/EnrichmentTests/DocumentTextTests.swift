@@ -10,13 +10,14 @@ import TrialModel
 struct DocumentTextTests {
     @Test func aDrugNamedOnlyInTheTextIsMentioned() throws {
         var record = makeRecord(nctId: "NCT00000105")
+        var annotations = RecordAnnotations()
         record.briefTitle = "A study of lenalidomide in myeloma"
-        record.annotations.documentText = """
+        annotations.documentText = """
             A study of lenalidomide in myeloma
             Arm | Drug
             Maintenance | pembrolizumab 200 mg every 3 weeks
             """
-        TestDictionary.enricher.enrich(&record)
+        TestDictionary.enricher.enrich(&record, annotations: annotations)
         let pembrolizumab = try #require(record.drug("pembrolizumab"))
         #expect(pembrolizumab.role == .mentioned)
         #expect(pembrolizumab.foundIn == ["text"])
@@ -28,19 +29,20 @@ struct DocumentTextTests {
     @Test func aRecordWithoutDocumentTextFindsOnlyWhatItsFieldsName() {
         var record = makeRecord()
         record.briefTitle = "A study of lenalidomide"
-        TestDictionary.enricher.enrich(&record)
+        TestDictionary.enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(record.drugs.map(\.name) == ["lenalidomide"])
     }
 
     @Test func idsInTheTextAreCrossReferencesFoundInText() {
         var record = makeRecord(nctId: "NCT00000105")
+        var annotations = RecordAnnotations()
         record.briefSummary = "Follows NCT00000201."
-        record.annotations.documentText = """
+        annotations.documentText = """
             Clinical Trial - NCT00000105
             Follows NCT00000201.
             Related: NCT00000302, NCT00000105
             """
-        let references = CrossReferenceFinder.find(in: record)
+        let references = CrossReferenceFinder.find(in: record, annotations: annotations)
         #expect(references.map(\.nctId) == ["NCT00000201", "NCT00000302"])
         #expect(references.map(\.foundIn) == [["briefSummary"], ["text"]])
         #expect(references.allSatisfy { !$0.inCorpus })
@@ -48,12 +50,13 @@ struct DocumentTextTests {
 
     @Test func aPageThatNamesThousandsOfTrialsKeepsTheFirstOnes() {
         var record = makeRecord(nctId: "NCT00000001")
-        record.annotations.documentText = (2...3001).map { String(format: "NCT%08d", $0) }.joined(separator: "\n")
-        let found = CrossReferenceFinder.find(in: record, limit: 500)
+        var annotations = RecordAnnotations()
+        annotations.documentText = (2...3001).map { String(format: "NCT%08d", $0) }.joined(separator: "\n")
+        let found = CrossReferenceFinder.find(in: record, annotations: annotations, limit: 500)
         #expect(found.references.count == 500)
         #expect(found.references.first?.nctId == "NCT00000002")
         #expect(found.references.last?.nctId == "NCT00000501")
         #expect(found.omitted == 2500)
-        #expect(CrossReferenceFinder.find(in: record).count == 3000)
+        #expect(CrossReferenceFinder.find(in: record, annotations: annotations).count == 3000)
     }
 }

@@ -40,7 +40,7 @@ struct DrugClassEnricherTests {
     @Test("finds every drug once, interventions first, then by first appearance")
     func drugsAndOrder() {
         var record = hepatocellularRecord()
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(
             record.drugs.map(\.name) == [
                 "lenalidomide", "lenvatinib", "bevacizumab", "atezolizumab", "nivolumab", "ramucirumab",
@@ -53,7 +53,7 @@ struct DrugClassEnricherTests {
     @Test("names, ATC codes, classes, mentions and fields come from the dictionary and the text")
     func drugFields() throws {
         var record = hepatocellularRecord()
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         let lenalidomide = try #require(record.drug("lenalidomide"))
         #expect(lenalidomide.atc == ["L04AX04"])
         #expect(lenalidomide.classes == ["Angiogenesis Inhibitors", "Immunologic Factors"])
@@ -71,7 +71,7 @@ struct DrugClassEnricherTests {
     @Test("misspelt names are read as the drug, with a warning each")
     func misspellings() throws {
         var record = hepatocellularRecord()
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(record.drug("atezolizumab")?.mentions == ["atelelizumab"])
         #expect(record.drug("atezolizumab")?.atc == ["L01FF05"])
         #expect(record.drug("ramucirumab")?.mentions == ["Ramucirumab", "ramolutumab"])
@@ -84,23 +84,24 @@ struct DrugClassEnricherTests {
     @Test("enriching twice gives the same record")
     func idempotent() {
         var once = hepatocellularRecord()
-        enricher.enrich(&once)
+        enricher.enrich(&once, annotations: RecordAnnotations())
         var twice = once
-        enricher.enrich(&twice)
+        enricher.enrich(&twice, annotations: RecordAnnotations())
         #expect(twice == once)
     }
 
     @Test("a regimen in a title stands for its drugs, with the regimen's spelling as mention")
     func regimenInTitle() throws {
         var record = makeRecord()
+        var annotations = RecordAnnotations()
         record.officialTitle = """
             The Efficacy and Safety of HIPEC Combined With PD-1 and SOX Chemotherapy for Gastric Cancer
             """
         record.detailedDescription = "KEYNOTE-859 confirmed the combination of Pembrolizumab and chemotherapy."
-        record.annotations.listedLinks = [
+        annotations.listedLinks = [
             SeeAlsoLink(nctId: "NCT06283121", title: "BioTTT001 in Combination With SOX and Toripalimab", url: "")
         ]
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: annotations)
         #expect(
             record.drugs.map(\.name) == [
                 "tegafur, gimeracil and oteracil", "oxaliplatin", "pembrolizumab", "toripalimab",
@@ -129,7 +130,7 @@ struct DrugClassEnricherTests {
                 interventionNames: ["Thalidomide Combined With Chemotherapy and Monotherapy"])
         ]
         record.briefSummary = "Thalidomide binds CRBN. Placebo was not used."
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(record.drugs.map(\.name) == ["thalidomide", "oxaliplatin", "capecitabine"])
         #expect(record.drugs.allSatisfy { $0.role == .intervention })
         let thalidomide = try #require(record.drug("thalidomide"))
@@ -143,7 +144,7 @@ struct DrugClassEnricherTests {
         var record = makeRecord()
         record.armGroups = [ArmGroup(label: "Arm A", description: "EP every 3 weeks")]
         record.briefSummary = "Patients with AC joint pain."
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(record.drugs.map(\.name) == ["etoposide", "cisplatin"])
         #expect(record.drug("etoposide")?.mentions == ["EP"])
     }
@@ -151,16 +152,17 @@ struct DrugClassEnricherTests {
     @Test("the document's own MeSH ancestors are added to a drug its MeSH terms name, without generic ones")
     func documentClasses() throws {
         var record = makeRecord()
+        var annotations = RecordAnnotations()
         record.interventions = [Intervention(type: .drug, name: "Capecitabine")]
         record.briefSummary = "Capecitabine and Xeloda are the same; cetuximab is mentioned."
-        record.annotations.interventionMeshTerms = ["capecitabine"]
-        record.annotations.interventionMeshAncestors = [
+        annotations.interventionMeshTerms = ["capecitabine"]
+        annotations.interventionMeshAncestors = [
             "Antimetabolites, Antineoplastic", "Antineoplastic Agents",
             "Molecular Mechanisms of Pharmacological Action",
             "Therapeutic Uses", "Pharmacologic Actions", "Physiological Effects of Drugs",
             "Chemical Actions and Uses",
         ]
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: annotations)
         let capecitabine = try #require(record.drug("capecitabine"))
         #expect(capecitabine.classes == ["Antimetabolites, Antineoplastic", "Antineoplastic Agents"])
         #expect(capecitabine.mentions == ["Capecitabine", "Xeloda"])
@@ -170,10 +172,11 @@ struct DrugClassEnricherTests {
     @Test("a MeSH term may name the drug by a synonym")
     func meshSynonym() {
         var record = makeRecord()
+        var annotations = RecordAnnotations()
         record.briefSummary = "leucovorin rescue"
-        record.annotations.interventionMeshTerms = ["Leucovorin"]
-        record.annotations.interventionMeshAncestors = ["Antidotes"]
-        enricher.enrich(&record)
+        annotations.interventionMeshTerms = ["Leucovorin"]
+        annotations.interventionMeshAncestors = ["Antidotes"]
+        enricher.enrich(&record, annotations: annotations)
         #expect(record.drug("folinic acid")?.classes == ["Vitamin B Complex", "Antidotes"])
     }
 
@@ -182,7 +185,7 @@ struct DrugClassEnricherTests {
         var record = makeRecord()
         record.briefSummary = "Chemoembolization (TACE) is used in most advanced hepatocellular carcinomas."
         record.drugs = [Drug(name: "stale")]
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(record.drugs.isEmpty)
         #expect(record.warnings.isEmpty)
     }
@@ -193,7 +196,7 @@ struct DrugClassEnricherTests {
         record.eligibility.inclusion = ["Prior sorafenib allowed"]
         record.eligibility.exclusion = ["Allergy to cetuximab"]
         record.primaryOutcomes = [Outcome(measure: "ORR", description: "Response to nivolumab")]
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         #expect(record.drugs.map(\.name) == ["sorafenib", "cetuximab", "nivolumab"])
         #expect(record.drug("cetuximab")?.foundIn == ["eligibility"])
         #expect(record.drug("nivolumab")?.foundIn == ["outcomes"])

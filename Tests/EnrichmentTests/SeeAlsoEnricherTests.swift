@@ -5,10 +5,11 @@ import TrialModel
 
 @Suite("See-also enricher")
 struct SeeAlsoEnricherTests {
-    @Test("moves the listed links into seeAlso, tidied, keeping status and phases")
+    @Test("adds the listed links to seeAlso, tidied, keeping status and phases")
     func movesLinks() throws {
         var record = makeRecord(id: "NCT05831969", nctId: "NCT05831969")
-        record.annotations.listedLinks = [
+        var annotations = RecordAnnotations()
+        annotations.listedLinks = [
             SeeAlsoLink(
                 nctId: "NCT04601610", title: "  KN046 Combined With Ningatinib\n in the Treatment ",
                 overallStatus: .terminated, phases: [.phase1, .phase2], url: "/clinical-trials/NCT04601610"),
@@ -20,8 +21,7 @@ struct SeeAlsoEnricherTests {
             SeeAlsoLink(nctId: nil, title: "Nowhere", url: "  "),
             SeeAlsoLink(nctId: "NCT05831969", title: "This trial itself", url: ""),
         ]
-        SeeAlsoEnricher.enrich(&record)
-        #expect(record.annotations.listedLinks.isEmpty)
+        SeeAlsoEnricher.enrich(&record, annotations: annotations)
         #expect(record.seeAlso.map(\.nctId) == ["NCT04601610", "NCT00396682", "NCT05906524", nil])
         let first = try #require(record.seeAlso.first)
         #expect(first.title == "KN046 Combined With Ningatinib in the Treatment")
@@ -37,7 +37,8 @@ struct SeeAlsoEnricherTests {
     @Test("duplicates merge: the first keeps its values and takes the missing ones")
     func deduplicates() {
         var record = makeRecord()
-        record.annotations.listedLinks = [
+        var annotations = RecordAnnotations()
+        annotations.listedLinks = [
             SeeAlsoLink(nctId: "NCT02976142", title: " ", url: ""),
             SeeAlsoLink(
                 nctId: "NCT02976142", title: "The Efficacy of Surgical Treatment", overallStatus: .notYetRecruiting,
@@ -45,7 +46,7 @@ struct SeeAlsoEnricherTests {
             SeeAlsoLink(title: "Leaflet", url: "https://example.org/a"),
             SeeAlsoLink(title: "Leaflet again", url: "https://example.org/a"),
         ]
-        SeeAlsoEnricher.enrich(&record)
+        SeeAlsoEnricher.enrich(&record, annotations: annotations)
         #expect(
             record.seeAlso == [
                 SeeAlsoLink(
@@ -58,13 +59,14 @@ struct SeeAlsoEnricherTests {
     @Test("running it again changes nothing, also after new links arrive")
     func idempotent() {
         var record = makeRecord()
-        record.annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", title: "A Clinical Study", url: "")]
-        SeeAlsoEnricher.enrich(&record)
+        var annotations = RecordAnnotations()
+        annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", title: "A Clinical Study", url: "")]
+        SeeAlsoEnricher.enrich(&record, annotations: annotations)
         let once = record
-        SeeAlsoEnricher.enrich(&record)
+        SeeAlsoEnricher.enrich(&record, annotations: annotations)
         #expect(record == once)
-        record.annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", url: "")]
-        SeeAlsoEnricher.enrich(&record)
+        annotations.listedLinks = [SeeAlsoLink(nctId: "NCT06283121", url: "")]
+        SeeAlsoEnricher.enrich(&record, annotations: annotations)
         #expect(record == once)
     }
 }

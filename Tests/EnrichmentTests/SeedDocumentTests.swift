@@ -15,7 +15,7 @@ struct SeedDocumentTests {
         let expected = try SeedFiles.expectations(for: seed)["drugs.atc"] as? [String: String] ?? [:]
         var record = makeRecord()
         record.detailedDescription = text
-        enricher.enrich(&record)
+        enricher.enrich(&record, annotations: RecordAnnotations())
         for (name, atc) in expected {
             let drug = record.drug(name)
             #expect(drug != nil, "\(seed): \(name) not found")
@@ -31,6 +31,6 @@ struct SeedDocumentTests {
         var record = makeRecord()
         record.nctId = expect["nctId"] as? String
         record.detailedDescription = text
-        #expect(CrossReferenceFinder.find(in: record).map(\.nctId) == expected)
+        #expect(CrossReferenceFinder.find(in: record, annotations: RecordAnnotations()).map(\.nctId) == expected)
     }
 }

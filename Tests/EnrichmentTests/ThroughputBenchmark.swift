@@ -40,7 +40,7 @@ struct ThroughputBenchmark {
         for _ in 0..<3 {
             var batch = records
             let elapsed = clock.measure {
-                for index in batch.indices { enricher.enrich(&batch[index]) }
+                for index in batch.indices { enricher.enrich(&batch[index], annotations: RecordAnnotations()) }
             }
             found = batch.reduce(0) { $0 + $1.drugs.count }
             best = min(best, elapsed)

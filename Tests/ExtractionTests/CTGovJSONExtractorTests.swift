@@ -11,6 +11,10 @@ import TrialModel
     }
 
     static func extract(_ json: String) throws(ExtractionError) -> [TrialRecord] {
+        try extracted(json).map(\.record)
+    }
+
+    static func extracted(_ json: String) throws(ExtractionError) -> [ExtractedRecord] {
         try DocumentExtractor().extract(input(json))
     }
 
@@ -121,7 +125,8 @@ import TrialModel
         """#
 
     @Test func readsEveryFieldOfAFullStudy() throws {
-        let records = try Self.extract(Self.fullStudy)
+        let extracted = try Self.extracted(Self.fullStudy)
+        let records = extracted.map(\.record)
         #expect(records.count == 1)
         let record = try #require(records.first)
         #expect(record.id == "NCT01234567")
@@ -203,7 +208,7 @@ import TrialModel
                     doi: "10.1016/S0140-6736(20)30183-5"),
             ])
         #expect(
-            record.annotations.listedLinks == [
+            extracted[0].annotations.listedLinks == [
                 SeeAlsoLink(
                     nctId: "NCT07654321", title: "Related study",
                     url: "https://clinicaltrials.gov/study/NCT07654321?tab=results"),
@@ -213,9 +218,9 @@ import TrialModel
                     url: "http://clinicaltrials.gov/ct2/show/nct00000102"),
             ])
         #expect(record.seeAlso.isEmpty)
-        #expect(record.annotations.interventionMeshTerms == ["Drug X"])
+        #expect(extracted[0].annotations.interventionMeshTerms == ["Drug X"])
         #expect(
-            record.annotations.interventionMeshAncestors == [
+            extracted[0].annotations.interventionMeshAncestors == [
                 "Protein Kinase Inhibitors", "Enzyme Inhibitors",
             ])
         #expect(record.warnings.isEmpty)
@@ -265,10 +270,11 @@ import TrialModel
     }
 
     @Test func toleratesMissingModules() throws {
-        let record = try #require(
-            try Self.extract(
+        let extracted = try #require(
+            try Self.extracted(
                 #"{"protocolSection": {"identificationModule": {"briefTitle": "Only a title"}}}"#
             ).first)
+        let record = extracted.record
         #expect(record.nctId == nil)
         #expect(record.id.hasPrefix("doc-"))
         #expect(
@@ -282,7 +288,7 @@ import TrialModel
         #expect(record.eligibility == Eligibility())
         #expect(record.dates == TrialDates())
         #expect(record.locations.isEmpty && record.contacts.isEmpty && record.references.isEmpty)
-        #expect(record.annotations == RecordAnnotations())
+        #expect(extracted.annotations == RecordAnnotations())
 
         let empty = try #require(try Self.extract(#"{"protocolSection": {}}"#).first)
         #expect(empty.id.hasPrefix("doc-"))

@@ -5,6 +5,10 @@ import TrialModel
 
 @Suite struct CTGovXMLExtractorTests {
     static func extract(_ xml: String) throws(ExtractionError) -> [TrialRecord] {
+        try extracted(xml).map(\.record)
+    }
+
+    static func extracted(_ xml: String) throws(ExtractionError) -> [ExtractedRecord] {
         try DocumentExtractor().extract(
             ExtractionInput(
                 bytes: Array(xml.utf8), sourcePath: "inbox/studies.xml", pipeline: "test",
@@ -147,7 +151,8 @@ import TrialModel
               <intervention_browse><mesh_term>Drug X</mesh_term><mesh_term>Protein Kinase Inhibitors</mesh_term></intervention_browse>
             </clinical_study>
             """
-        let records = try Self.extract(xml)
+        let extracted = try Self.extracted(xml)
+        let records = extracted.map(\.record)
         #expect(records.count == 1)
         let record = try #require(records.first)
         #expect(record.id == "NCT01234567")
@@ -230,13 +235,13 @@ import TrialModel
                 Reference(citation: "Roe R. Results. Lancet. 2022.", pmid: "23456789"),
             ])
         #expect(
-            record.annotations.listedLinks == [
+            extracted[0].annotations.listedLinks == [
                 SeeAlsoLink(
                     nctId: "NCT07654321", title: "Related study",
                     url: "https://clinicaltrials.gov/ct2/show/NCT07654321"),
                 SeeAlsoLink(url: "https://example.org/trials"),
             ])
-        #expect(record.annotations.interventionMeshTerms == ["Drug X", "Protein Kinase Inhibitors"])
+        #expect(extracted[0].annotations.interventionMeshTerms == ["Drug X", "Protein Kinase Inhibitors"])
         #expect(record.warnings.isEmpty)
     }
 
@@ -303,7 +308,8 @@ import TrialModel
               </study>
             </search_results>
             """
-        let records = try Self.extract(xml)
+        let extracted = try Self.extracted(xml)
+        let records = extracted.map(\.record)
         #expect(records.count == 2)
         let first = records[0]
         #expect(first.nctId == "NCT00928707")
@@ -311,7 +317,7 @@ import TrialModel
         #expect(first.overallStatus == .recruiting)
         #expect(first.conditions == ["Polycythemia Vera", "Essential Thrombocythemia"])
         #expect(first.dates.lastUpdate == "2009-06-26")
-        #expect(first.annotations.listedLinks.isEmpty)
+        #expect(extracted[0].annotations.listedLinks.isEmpty)
         let second = records[1]
         #expect(second.overallStatus == .completed)
         #expect(second.conditions == ["Myelofibrosis"])

@@ -16,7 +16,8 @@ import TrialModel
             | Recruiting | NCT05011111 - Olaparib Versus Placebo in Early Breast Cancer | Phase 3 |
             | Completed | NCT03022222 - Talazoparib in HER2-negative Breast Cancer | Phase 2 |
             """
-        let record = try Fixture.record(page)
+        let extracted = try Fixture.extracted(page)
+        let record = extracted.record
         #expect(record.provenance.layout == "condition-listing")
         #expect(record.conditions == ["Breast Cancer"])
         #expect(
@@ -27,7 +28,7 @@ import TrialModel
         #expect(record.phases == [.phase3])
         #expect(record.nctId == nil)
         #expect(record.id == RecordID.make(nctId: nil, officialTitle: record.officialTitle, briefTitle: nil, text: ""))
-        let links = record.annotations.listedLinks
+        let links = extracted.annotations.listedLinks
         #expect(links.map(\.nctId) == ["NCT05011111", "NCT03022222"])
         #expect(links.map(\.overallStatus) == [.recruiting, .completed])
         #expect(links.map(\.phases) == [[.phase3], [.phase2]])
@@ -50,13 +51,14 @@ import TrialModel
             |
             Phase 2/Phase 3 | |
             """
-        let record = try Fixture.record(page)
+        let extracted = try Fixture.extracted(page)
+        let record = extracted.record
         #expect(record.conditions == ["Asthma"])
         #expect(record.officialTitle == "Dupilumab in Children With Uncontrolled Asthma")
         #expect(record.briefSummary == "Summary paragraph about dupilumab in children.")
         #expect(record.detailedDescription == "First description paragraph.\n\nSecond description paragraph.")
         #expect(record.phases.isEmpty)
-        let link = try #require(record.annotations.listedLinks.first)
+        let link = try #require(extracted.annotations.listedLinks.first)
         #expect(link.nctId == "NCT04033333")
         #expect(link.overallStatus == .terminated)
         #expect(link.title == "Mepolizumab in Pediatric Asthma")

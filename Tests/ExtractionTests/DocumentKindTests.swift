@@ -25,7 +25,7 @@ struct DocumentKindTests {
         #expect(DocumentKind.utf8FromUTF16(bigEndian) == Array(text.utf8))
         #expect(DocumentKind.utf8FromUTF16(Array("plain".utf8)) == nil)
         let input = ExtractionInput(bytes: littleEndian, sourcePath: "u16.txt", pipeline: "t", processedAt: "t")
-        let record = try #require(try DocumentExtractor().extract(input).first)
+        let record = try #require(try DocumentExtractor().extract(input).first?.record)
         #expect(record.briefTitle == "A Study of Cetuximab — Phase 3 ✓")
         #expect(record.provenance.bytes == littleEndian.count)
         #expect(record.warnings.contains("UTF-16 text: read as UTF-8"))

@@ -28,7 +28,8 @@ import TrialModel
             See also
             NCT03036124 - Dapagliflozin in HFrEF (Completed)
             """
-        let record = try Fixture.record(page)
+        let extracted = try Fixture.extracted(page)
+        let record = extracted.record
         #expect(record.provenance.layout == "generic")
         #expect(record.warnings.contains("layout not recognised"))
         #expect(record.id == "NCT03619213")
@@ -43,7 +44,7 @@ import TrialModel
         #expect(record.eligibility.minimumAge == "40 Years")
         #expect(record.eligibility.inclusion == ["Age ≥ 40 years", "LVEF > 40%"])
         #expect(record.eligibility.exclusion == ["Type 1 diabetes"])
-        #expect(record.annotations.listedLinks.map(\.nctId) == ["NCT03036124"])
+        #expect(extracted.annotations.listedLinks.map(\.nctId) == ["NCT03036124"])
     }
 
     @Test func anIdThePageMerelyMentionsIsNotItsOwn() throws {

@@ -47,7 +47,7 @@ import TrialModel
                 • ECOG 0–1
                 """)
         #expect(text.warnings.isEmpty)
-        let records = try DocumentExtractor().extract(input)
+        let records = try DocumentExtractor().extract(input).map(\.record)
         #expect(records.count == 1)
         #expect(records.first?.nctId == "NCT05831969")
         #expect(records.first?.provenance.sourcePath == "inbox/page.html")

@@ -39,7 +39,7 @@ import TrialModel
                 default: variant = variant.map { String($0.prefix(Int.random(in: 0...40, using: &random))) }
                 }
                 let text = variant.joined(separator: round % 3 == 0 ? "\r\n" : "\n")
-                let record = TextExtraction.extract(text: text, input: Self.input(text), warnings: [])
+                let record = TextExtraction.extract(text: text, input: Self.input(text), warnings: []).record
                 #expect(RecordID.isSafeFileName(record.id))
             }
         }
@@ -58,7 +58,8 @@ import TrialModel
                 let cut = Int.random(in: 0...damaged.count, using: &random)
                 let decoded = TextDecoder.decode(Array(damaged.prefix(cut)))
                 let record = TextExtraction.extract(
-                    text: decoded.text, input: Self.input(decoded.text), warnings: decoded.warnings)
+                    text: decoded.text, input: Self.input(decoded.text), warnings: decoded.warnings
+                ).record
                 #expect(RecordID.isSafeFileName(record.id))
             }
         }
@@ -66,7 +67,7 @@ import TrialModel
 
     @Test func theHTMLExtractorsLayoutNameIsKeptInProvenance() throws {
         let text = try #require(try Self.documents().first)
-        let record = TextExtraction.extract(text: text, input: Self.input(text), warnings: [], layout: "html")
+        let record = TextExtraction.extract(text: text, input: Self.input(text), warnings: [], layout: "html").record
         #expect(record.provenance.layout == "html")
         #expect(record.nctId != nil)
     }

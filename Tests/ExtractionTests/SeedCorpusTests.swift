@@ -7,7 +7,7 @@ import TrialModel
 
 /// The five seed documents through the real extraction path, checked against their expected records.
 /// Drugs and cross-references belong to the enrichers and are skipped; the see-also checks run against the
-/// links the extractor lists for the see-also enricher (`annotations.listedLinks`).
+/// links the extractor lists for the see-also enricher (`RecordAnnotations.listedLinks`).
 @Suite struct SeedCorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -26,14 +26,9 @@ import TrialModel
         let input = ExtractionInput(
             bytes: bytes, sourcePath: document, pipeline: "test",
             processedAt: "2025-01-01T00:00:00Z")
-        let records = try DocumentExtractor().extract(input)
-        var record = try #require(records.first)
-        let asEnriched = {
-            var copy = record
-            copy.seeAlso = record.annotations.listedLinks
-            return copy
-        }()
-        record = asEnriched
+        let extracted = try #require(try DocumentExtractor().extract(input).first)
+        var record = extracted.record
+        record.seeAlso = extracted.annotations.listedLinks
         let data = try JSONEncoder().encode(record)
         return (record, try JSONSerialization.jsonObject(with: data))
     }

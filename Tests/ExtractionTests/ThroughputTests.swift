@@ -23,7 +23,7 @@ import TrialModel
         let elapsed = clock.measure {
             for _ in 0..<rounds {
                 for (input, text) in documents {
-                    let record = TextExtraction.extract(text: text, input: input, warnings: [])
+                    let record = TextExtraction.extract(text: text, input: input, warnings: []).record
                     fields &+= record.eligibility.inclusion.count
                 }
             }

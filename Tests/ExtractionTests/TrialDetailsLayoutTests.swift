@@ -153,7 +153,8 @@ import TrialModel
     }
 
     @Test func readsReferencesOutcomesAndSeeAlso() throws {
-        let record = try Fixture.record(Self.page)
+        let extracted = try Fixture.extracted(Self.page)
+        let record = extracted.record
         #expect(record.references.count == 1)
         #expect(record.references.first?.doi == "10.1016/S1470-2045(21)00001-1")
         #expect(record.references.first?.pmid == "33456789")
@@ -171,7 +172,7 @@ import TrialModel
                     description: "Time from randomization to death from any cause")
             ])
         // The page's own id is not a related trial.
-        let links = record.annotations.listedLinks
+        let links = extracted.annotations.listedLinks
         #expect(links.map(\.nctId) == ["NCT05000001"])
         #expect(links.first?.title == "Radiotherapy Alone in Head and Neck Cancer")
         #expect(links.first?.phases == [.notApplicable])

@@ -9,11 +9,15 @@ import TrialModel
 @Suite("Saved pages without a layout of their own")
 struct UnseenHTMLPageTests {
     static func record(_ html: String) throws -> TrialRecord {
-        try Fixture.record(bytes: Array(html.utf8), path: "page.html")
+        try extracted(html).record
+    }
+
+    static func extracted(_ html: String) throws -> ExtractedRecord {
+        try Fixture.extracted(bytes: Array(html.utf8), path: "page.html")
     }
 
     @Test func hiddenGlossariesAddNoIdsOrLabels() throws {
-        let record = try Self.record(
+        let extracted = try Self.extracted(
             """
             <html><body>
             <h1>Metformin in Early Diabetes Prevention Study</h1>
@@ -24,11 +28,12 @@ struct UnseenHTMLPageTests {
             <tr><th>Sponsor</th><td>Example University</td></tr></table>
             </body></html>
             """)
+        let record = extracted.record
         #expect(record.overallStatus == .recruiting)
         #expect(record.phases == [.phase3])
         #expect(record.enrollment == Enrollment(count: 120, type: .estimated))
         #expect(record.leadSponsor?.name == "Example University")
-        #expect(record.annotations.documentText?.contains("NCT00000999") == false)
+        #expect(extracted.annotations.documentText?.contains("NCT00000999") == false)
         #expect(record.briefTitle == "Metformin in Early Diabetes Prevention Study")
     }
 

@@ -225,7 +225,8 @@ struct UnseenPageTests {
 
     @Test func theWholeTextIsKeptForTheEnrichers() throws {
         let text = "A Study of Metformin in Prediabetes Patients\nArm | Drug\nA | pembrolizumab"
-        let record = try Fixture.record(text)
-        #expect(record.annotations.documentText == text)
+        let extracted = try Fixture.extracted(text)
+        let record = extracted.record
+        #expect(extracted.annotations.documentText == text)
     }
 }

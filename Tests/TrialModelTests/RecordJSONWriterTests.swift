@@ -142,17 +142,6 @@ struct RecordJSONWriterTests {
         }
     }
 
-    @Test("never writes annotations")
-    func annotationsOmitted() throws {
-        var record = TrialRecord(id: "x", provenance: provenance())
-        record.annotations = RecordAnnotations(
-            listedLinks: [SeeAlsoLink(url: "https://example.org")],
-            interventionMeshTerms: ["Capecitabine"])
-        let json = String(decoding: RecordJSONWriter.encode(record), as: UTF8.self)
-        #expect(!json.contains("annotations") && !json.contains("Capecitabine"))
-        #expect(try parsed(RecordJSONWriter.encode(record)).allKeys.count == 34)
-    }
-
     @Test("append adds to what the buffer already holds, with no newline")
     func appendKeepsPrefix() {
         let record = TrialRecord(id: "x", provenance: provenance())
