@@ -284,7 +284,10 @@ public final class PipelineRunner: Sendable {
             fail(name: name, sha256: sha, stage: error.stage, code: error.code.rawValue, message: error.message)
             return .failure(name)
         }
+        // Neither the bytes nor the stages' side data (the document's text among it) are needed once every
+        // stage has run: the batch waiting for its commit holds only the records.
         document.bytes = []
+        document.annotations = [:]
         return .success(.init(name: name, document: document, snapshot: snapshot, seen: work.seen))
     }
 
