@@ -7,6 +7,11 @@ public struct RandomText {
     /// Texts of `pieces`.
     public init(pieces: [String]) { self.pieces = pieces }
 
+    /// Calls `body` with `count` texts of `pieces` pieces each.
+    public mutating func forEach(_ count: Int, pieces counts: ClosedRange<Int>, _ body: (String) -> Void) {
+        for _ in 0..<count { body(next(pieces: counts)) }
+    }
+
     /// A text of between `counts.lowerBound` and `counts.upperBound` pieces, each chosen at random.
     public mutating func next(pieces counts: ClosedRange<Int>) -> String {
         let count = Int.random(in: counts, using: &generator)

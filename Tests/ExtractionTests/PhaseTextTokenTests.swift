@@ -13,8 +13,7 @@ struct PhaseTextTokenTests {
             "Phase", "phase", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "Early", "N/A",
             "n/a", "\r\n", "Study", "of", "drug", "(", ")",
         ])
-        for _ in 0..<3000 {
-            let text = texts.next(pieces: 0...8)
+        texts.forEach(3000, pieces: 0...8) { text in
             #expect(PhaseText.isPhaseOnly(text) == PhaseText.isPhaseOnly(text + "\u{00A0}"), "\(text.debugDescription)")
             let bytes = PhaseText.splitTrailingPhase(text)
             let characters = PhaseText.splitTrailingPhase(text + "\u{00A0}")

@@ -12,8 +12,7 @@ struct PhaseTokenTests {
             "Phase", "phase", "PHASE", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "|",
             "Early", "N", "A", "n/a", "_", "\r\n", "\t", "(", ")", "b", "x", "Not Applicable", "Phase 1/Phase 2",
         ])
-        for _ in 0..<3000 {
-            let text = texts.next(pieces: 0...8)
+        texts.forEach(3000, pieces: 0...8) { text in
             #expect(
                 PhaseNormalizer.phases(text) == PhaseNormalizer.phases(text + "\u{00A0}"), "\(text.debugDescription)")
         }
