@@ -5,6 +5,7 @@ import Logging
 import Operations
 import Pipeline
 import PipelineRuntime
+import Watch
 import Sinks
 import Synchronization
 
@@ -147,10 +148,9 @@ struct BenchCommand: AsyncParsableCommand {
             Memory.resetPeak()
             let runner = try PipelineRunner(spec: spec, logger: logger, events: events)
             try await runner.start()
-            let names = try runner.listInbox()
             let clock = ContinuousClock()
             let started = clock.now
-            let summary = await runner.process(names: names)
+            let summary = await runner.run(runner.inboxSource(.once))
             let elapsed = started.duration(to: clock.now)
             await runner.stop()
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
