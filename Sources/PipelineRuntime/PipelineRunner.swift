@@ -75,8 +75,8 @@ public final class PipelineRunner: Sendable {
     }
 
     /// Processes the named inbox files (names relative to the inbox); returns when all are committed.
-    public func process(names: [String], progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
-        await run(inboxSource(.names(names)), progress: progress)
+    public func process(names: [String]) async -> RunSummary {
+        await run(inboxSource(.names(names)))
     }
 
     /// The pipeline's inbox source, watching as its `source:` says unless `mode` says otherwise (`.once` for
@@ -114,7 +114,7 @@ public final class PipelineRunner: Sendable {
     /// commit is done and something is pending: a trickle is durable within one commit's time, and under load
     /// batches grow (up to ``batchSize``) on their own. Once the source has ended (`run --once` after its one
     /// listing), what it handed out is committed in full batches.
-    public func run(_ source: InboxSource, progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
+    public func run(_ source: InboxSource) async -> RunSummary {
         currentSource.withLock { $0 = source }
         if stopping.load(ordering: .relaxed) { source.stop() }
         defer { currentSource.withLock { $0 = nil } }
@@ -186,7 +186,6 @@ public final class PipelineRunner: Sendable {
                 case .committed(let committed):
                     committing = false
                     summary.add(committed)
-                    progress?(summary)
                 case .document(let outcome):
                     running -= 1
                     switch outcome {

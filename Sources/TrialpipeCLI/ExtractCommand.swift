@@ -4,8 +4,8 @@ import Foundation
 import Logging
 import Pipeline
 import PipelineRuntime
-import Watch
 import TrialModel
+import Watch
 
 /// `trialpipe extract FILE…`: prints the records of documents, touching no sink and no state.
 struct ExtractCommand: AsyncParsableCommand {

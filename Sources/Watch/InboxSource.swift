@@ -134,7 +134,8 @@ public final class InboxSource: AsyncSequence, Sendable {
             let watcher: any DirectoryWatcher
             switch mode {
             case .polling(let interval): watcher = PollingDirectoryWatcher(path: path, interval: interval)
-            case .events(let rescanInterval): watcher = NativeDirectoryWatcher(path: path, rescanInterval: rescanInterval)
+            case .events(let rescanInterval):
+                watcher = NativeDirectoryWatcher(path: path, rescanInterval: rescanInterval)
             case .once, .names: return nil
             }
             do {
@@ -194,7 +195,9 @@ public final class InboxSource: AsyncSequence, Sendable {
                 }
             case .names(let names):
                 finished = true
-                return names.compactMap { InboxEntry.classify(folder: source.path, name: $0, maxBytes: source.maxBytes) }
+                return names.compactMap {
+                    InboxEntry.classify(folder: source.path, name: $0, maxBytes: source.maxBytes)
+                }
             case .events, .polling:
                 return await nextWatched()
             }

@@ -5,9 +5,9 @@ import Logging
 import Operations
 import Pipeline
 import PipelineRuntime
-import Watch
 import Sinks
 import Synchronization
+import Watch
 
 /// `trialpipe bench`: throughput, latency and memory on a generated corpus, on this machine.
 struct BenchCommand: AsyncParsableCommand {
