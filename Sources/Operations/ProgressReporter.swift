@@ -34,8 +34,9 @@ public final class ProgressReporter: PipelineEvents {
         self.write = write ?? { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// Starts redrawing for a pass over `total` documents (nothing when not on a terminal).
-    public func start(total: Int) {
+    /// Starts redrawing for a pass over `total` documents, to which the documents the source discovers are
+    /// added (nothing is drawn when not on a terminal).
+    public func start(total: Int = 0) {
         counts.withLock { $0.total = total }
         guard isEnabled else { return }
         let started = ContinuousClock.now
@@ -73,6 +74,10 @@ public final class ProgressReporter: PipelineEvents {
             return line
         }
         if let line { write("\r" + line + "\u{1B}[K") }
+    }
+
+    public func documentsDiscovered(pipeline: String, count: Int) {
+        counts.withLock { $0.total += count }
     }
 
     public func batchCommitted(pipeline: String, batch: CommittedBatch) {

@@ -2,10 +2,8 @@ import Foundation
 public import Pipeline
 public import Watch
 
-/// Reads one document from the inbox, refusing anything that is not a plain regular file inside it.
-///
-/// Symlinks, FIFOs, devices, sockets and folders are refused unread (`O_NOFOLLOW | O_NONBLOCK`, then
-/// `fstat`), and so is a file over the size limit, before any byte is read.
+/// Reads one classified inbox entry: opens it without following a symlink and reads it only when the open file
+/// is still the regular file the inbox source classified (same device and inode) and within the size limit.
 public enum InboxFileReader {
     /// What reading found.
     public enum Result: Sendable {
@@ -13,26 +11,14 @@ public enum InboxFileReader {
         case bytes([UInt8], FileSnapshot)
         /// The entry must be quarantined unread, for this reason.
         case refused(code: TrialpipeError.Code, reason: String)
-        /// The entry is gone (moved or deleted since it was listed).
+        /// The entry is gone or was replaced since it was classified; a later listing finds it again.
         case vanished
     }
 
-    /// Reads `folder/name`.
-    public static func read(folder: String, name: String, maxBytes: Int) -> Result {
-        let path = folder + "/" + name
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return .vanished }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFLNK:
-            return .refused(code: .symlink, reason: "a symbolic link; only regular files in the inbox are read")
-        case S_IFIFO: return .refused(code: .fifo, reason: "a FIFO (named pipe); only regular files are read")
-        case S_IFCHR, S_IFBLK: return .refused(code: .device, reason: "a device file; only regular files are read")
-        case S_IFSOCK: return .refused(code: .socket, reason: "a socket; only regular files are read")
-        case S_IFDIR: return .vanished
-        default: return .refused(code: .notRegular, reason: "not a regular file")
-        }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    /// Reads `entry` in `folder`; an entry classified as refused is refused without opening it.
+    public static func read(folder: String, entry: InboxEntry, maxBytes: Int) -> Result {
+        if case .refused(let code, let reason) = entry.kind { return .refused(code: code, reason: reason) }
+        let fd = open(folder + "/" + entry.name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return .vanished }
             if errno == ELOOP {
@@ -41,10 +27,18 @@ public enum InboxFileReader {
             return .refused(code: .unreadable, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
+        var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             return .refused(code: .notRegular, reason: "not a regular file")
         }
+        let snapshot = FileSnapshot(
+            device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+            size: Int64(info.st_size),
+            modificationNanoseconds: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec),
+            linkCount: UInt64(truncatingIfNeeded: info.st_nlink))
+        guard snapshot.device == entry.snapshot.device, snapshot.inode == entry.snapshot.inode else { return .vanished }
         let size = Int(info.st_size)
+        // The file may have grown since it was classified: the limit bounds what is allocated.
         guard size <= maxBytes else {
             return .refused(
                 code: .tooLarge,
@@ -65,11 +59,6 @@ public enum InboxFileReader {
             total += n
         }
         if total < size { bytes.removeLast(size - total) }
-        let snapshot = FileSnapshot(
-            device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
-            size: Int64(info.st_size),
-            modificationNanoseconds: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec),
-            linkCount: UInt64(truncatingIfNeeded: info.st_nlink))
         return .bytes(bytes, snapshot)
     }
 }

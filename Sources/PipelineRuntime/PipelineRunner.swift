@@ -3,7 +3,7 @@ public import Logging
 public import Pipeline
 import Synchronization
 import TrialModel
-import Watch
+public import Watch
 
 /// Runs one pipeline over documents in its inbox: stages in parallel across documents (a bounded window),
 /// then batches committed to the sinks in order, with the ledger recording intent before and completion
@@ -23,8 +23,8 @@ public final class PipelineRunner: Sendable {
     let events: any PipelineEvents
     private let inFlight = Mutex<Set<String>>([])
     private let stopping = Atomic<Bool>(false)
-    /// The feed of the loop now running, so ``requestStop()`` can end it.
-    private let currentFeed = Mutex<DocumentFeed?>(nil)
+    /// The source of the loop now running, so ``requestStop()`` can end it.
+    private let currentSource = Mutex<InboxSource?>(nil)
     /// One batch is committed at a time, whichever loop asks.
     private let commitGate = AsyncGate()
 
@@ -71,45 +71,73 @@ public final class PipelineRunner: Sendable {
 
     /// The candidate documents in the inbox now, sorted by name.
     public func listInbox() throws -> [String] {
-        try InboxListing.candidates(in: spec.source.inbox, include: spec.source.include)
+        try InboxSource(spec.source, mode: .once).list().map(\.name)
     }
 
     /// Processes the named inbox files (names relative to the inbox); returns when all are committed.
-    public func process(names: [String], progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
-        await run(feed: DocumentFeed(finishedWith: names), progress: progress)
+    public func process(names: [String]) async -> RunSummary {
+        await run(inboxSource(.names(names)))
     }
 
-    /// Processes every name the feed brings until it is finished (or ``requestStop()``), then commits what
+    /// The pipeline's inbox source, watching as its `source:` says unless `mode` says otherwise (`.once` for
+    /// `run --once`); what happens to the inbox is logged and told to the runner's events.
+    public func inboxSource(_ mode: InboxSource.Mode? = nil) -> InboxSource {
+        let (logger, events, name, path) = (logger, events, spec.name, spec.source.inbox)
+        let metadata: Logger.Metadata = ["pipeline": "\(name)"]
+        return InboxSource(spec.source, mode: mode) { notice in
+            switch notice {
+            case .listing:
+                events.sourceStarted(pipeline: name)
+            case .watching:
+                logger.info("watching \(path)", metadata: metadata)
+                events.inboxAvailabilityChanged(pipeline: name, available: true, path: path)
+                events.sourceStarted(pipeline: name)
+            case .missing:
+                logger.warning("inbox \(path) is missing; waiting for it to come back", metadata: metadata)
+                events.inboxAvailabilityChanged(pipeline: name, available: false, path: path)
+            case .gone:
+                logger.warning("inbox \(path) disappeared", metadata: metadata)
+                events.inboxAvailabilityChanged(pipeline: name, available: false, path: path)
+            case .rescanned(let overflow):
+                events.inboxRescanned(pipeline: name, overflow: overflow)
+            case .failed(let reason):
+                logger.error("\(reason); retrying in 1 s", metadata: metadata)
+            }
+        }
+    }
+
+    /// Processes every entry the source hands out until it ends (or ``requestStop()``), then commits what
     /// is pending and returns.
     ///
     /// Documents go through the stages in a bounded window, and batches are committed while the next
-    /// documents are processed. While the feed is open, a batch is committed as soon as the previous commit
-    /// is done and something is pending: a trickle is durable within one commit's time, and under load
-    /// batches grow (up to ``batchSize``) on their own. Once the feed is finished, what it held is committed
-    /// in full batches.
-    public func run(feed: DocumentFeed, progress: (@Sendable (RunSummary) -> Void)? = nil) async -> RunSummary {
-        currentFeed.withLock { $0 = feed }
-        if stopping.load(ordering: .relaxed) { feed.finish() }
-        defer { currentFeed.withLock { $0 = nil } }
+    /// documents are processed. While the source is watching, a batch is committed as soon as the previous
+    /// commit is done and something is pending: a trickle is durable within one commit's time, and under load
+    /// batches grow (up to ``batchSize``) on their own. Once the source has ended (`run --once` after its one
+    /// listing), what it handed out is committed in full batches.
+    public func run(_ source: InboxSource) async -> RunSummary {
+        currentSource.withLock { $0 = source }
+        if stopping.load(ordering: .relaxed) { source.stop() }
+        defer { currentSource.withLock { $0 = nil } }
+        let entries = source.makeAsyncIterator()
         let window = spec.concurrency
         let clock = ContinuousClock()
         var summary = RunSummary()
-        var queue: [(name: String, seen: ContinuousClock.Instant)] = []
+        var queue: [(entry: InboxEntry, seen: ContinuousClock.Instant)] = []
         var queueStart = 0
         var ready: [Work] = []
         var readyStart = 0
         var pending: [Outcome.Success] = []
         var refreshes: [(path: String, sha256: String, snapshot: FileSnapshot)] = []
         var reading = false
-        var feedOpen = true
+        var sourceOpen = true
         var committing = false
         var running = 0
         var reported = (waiting: 0, inFlight: 0)
         await withTaskGroup(of: LoopEvent.self) { group in
             while true {
-                if feedOpen, !reading {
+                if sourceOpen, !reading {
                     reading = true
-                    group.addTask { .names(await feed.next()) }
+                    group.addTask { .entries(await entries.next()) }
                 }
                 while readyStart == ready.count, queueStart < queue.count, !stopping.load(ordering: .relaxed) {
                     ready = claim(queue[queueStart..<min(queue.count, queueStart + 512)])
@@ -130,10 +158,10 @@ public final class PipelineRunner: Sendable {
                     running += 1
                     group.addTask { .document(await self.processOne(work)) }
                 }
-                // While the feed is open (the daemon) a batch goes as soon as the committer is free; a
+                // While the source is open (the daemon) a batch goes as soon as the committer is free; a
                 // backlog already known (`run --once`) is committed in full batches, and the rest at the end.
-                let drained = !feedOpen && queueStart == queue.count && readyStart == ready.count && running == 0
-                if !committing, !pending.isEmpty, feedOpen || drained || pending.count >= batchSize {
+                let drained = !sourceOpen && queueStart == queue.count && readyStart == ready.count && running == 0
+                if !committing, !pending.isEmpty, sourceOpen || drained || pending.count >= batchSize {
                     let batch = Array(pending.prefix(batchSize))
                     pending.removeFirst(batch.count)
                     committing = true
@@ -146,19 +174,18 @@ public final class PipelineRunner: Sendable {
                 }
                 guard let event = await group.next() else { break }
                 switch event {
-                case .names(let names):
+                case .entries(let found):
                     reading = false
-                    guard let names else {
-                        feedOpen = false
+                    guard let found else {
+                        sourceOpen = false
                         continue
                     }
                     let now = clock.now
-                    queue.append(contentsOf: names.lazy.map { (name: $0, seen: now) })
-                    events.documentsDiscovered(pipeline: spec.name, count: names.count)
+                    queue.append(contentsOf: found.lazy.map { (entry: $0, seen: now) })
+                    events.documentsDiscovered(pipeline: spec.name, count: found.count)
                 case .committed(let committed):
                     committing = false
                     summary.add(committed)
-                    progress?(summary)
                 case .document(let outcome):
                     running -= 1
                     switch outcome {
@@ -189,24 +216,25 @@ public final class PipelineRunner: Sendable {
     /// Stops taking new documents; those in flight finish and are committed.
     public func requestStop() {
         stopping.store(true, ordering: .relaxed)
-        currentFeed.withLock { $0 }?.finish()
+        currentSource.withLock { $0 }?.stop()
     }
 
     /// Whether ``requestStop()`` was called.
     public var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
-    /// Claims names not already being processed and looks them up in the ledger with one query.
-    private func claim(_ names: ArraySlice<(name: String, seen: ContinuousClock.Instant)>) -> [Work] {
-        let claimed = inFlight.withLock { inFlight in names.filter { inFlight.insert($0.name).inserted } }
+    /// Claims entries not already being processed (a rescan hands out names in flight again) and looks them
+    /// up in the ledger with one query.
+    private func claim(_ entries: ArraySlice<(entry: InboxEntry, seen: ContinuousClock.Instant)>) -> [Work] {
+        let claimed = inFlight.withLock { inFlight in entries.filter { inFlight.insert($0.entry.name).inserted } }
         let states: [String: [LedgerState]]
         do {
-            states = try store.states(paths: claimed.map(\.name))
+            states = try store.states(paths: claimed.map(\.entry.name))
         } catch {
             logger.error("ledger read failed: \(error); will retry", metadata: ["pipeline": "\(spec.name)"])
-            for item in claimed { release(item.name) }
+            for item in claimed { release(item.entry.name) }
             return []
         }
-        return claimed.map { Work(name: $0.name, seen: $0.seen, ledger: states[$0.name] ?? []) }
+        return claimed.map { Work(entry: $0.entry, seen: $0.seen, ledger: states[$0.entry.name] ?? []) }
     }
 
     private func release(_ name: String) { _ = inFlight.withLock { $0.remove(name) } }
@@ -217,9 +245,10 @@ public final class PipelineRunner: Sendable {
         }
     }
 
-    /// One inbox name claimed for processing, with what the ledger knows of it.
+    /// One inbox entry claimed for processing, with what the ledger knows of it.
     struct Work: Sendable {
-        var name: String
+        var entry: InboxEntry
+        var name: String { entry.name }
         var seen: ContinuousClock.Instant
         var ledger: [LedgerState]
     }
@@ -238,7 +267,7 @@ public final class PipelineRunner: Sendable {
     }
 
     enum LoopEvent: Sendable {
-        case names([String]?)
+        case entries([InboxEntry]?)
         case document(Outcome)
         case committed(RunSummary)
     }
@@ -246,16 +275,14 @@ public final class PipelineRunner: Sendable {
     private func processOne(_ work: Work) async -> Outcome {
         let source = spec.source
         let name = work.name
-        // A file the ledger knows by identity is skipped unread.
-        if !work.ledger.isEmpty, let current = FileSnapshot.lstat(path: source.inbox + "/" + name),
-            let known = work.ledger.first(where: { $0.state != .inFlight && $0.describes(current) })
-        {
+        // A file the ledger knows by identity (the snapshot the source classified) is skipped unread.
+        if let known = work.ledger.first(where: { $0.state != .inFlight && $0.describes(work.entry.snapshot) }) {
             if known.state == .done { finishInbox(name) }
             return .skipped(name, refresh: nil)
         }
         let bytes: [UInt8]
         let snapshot: FileSnapshot
-        switch InboxFileReader.read(folder: source.inbox, name: name, maxBytes: source.maxBytes) {
+        switch InboxFileReader.read(folder: source.inbox, entry: work.entry, maxBytes: source.maxBytes) {
         case .vanished:
             return .skipped(name, refresh: nil)
         case .refused(let code, let reason):

@@ -5,6 +5,7 @@ import Logging
 import Pipeline
 import PipelineRuntime
 import TrialModel
+import Watch
 
 /// `trialpipe extract FILE…`: prints the records of documents, touching no sink and no state.
 struct ExtractCommand: AsyncParsableCommand {
@@ -97,7 +98,11 @@ struct ExtractCommand: AsyncParsableCommand {
     {
         let name = (file as NSString).lastPathComponent
         let folder = (file as NSString).deletingLastPathComponent
-        switch InboxFileReader.read(folder: folder.isEmpty ? "." : folder, name: name, maxBytes: Int.max) {
+        let directory = folder.isEmpty ? "." : folder
+        guard let entry = InboxEntry.classify(folder: directory, name: name, maxBytes: .max) else {
+            return .failure(CLIError(code: ExitCodes.dataError, message: "\(file): cannot read: no such file"))
+        }
+        switch InboxFileReader.read(folder: directory, entry: entry, maxBytes: .max) {
         case .vanished:
             return .failure(CLIError(code: ExitCodes.dataError, message: "\(file): cannot read: no such file"))
         case .refused(_, let reason):

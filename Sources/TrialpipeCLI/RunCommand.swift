@@ -5,6 +5,7 @@ import Logging
 import Operations
 import Pipeline
 import PipelineRuntime
+import Watch
 
 /// `trialpipe run [--once] [FILE…]`: runs pipelines.
 struct RunCommand: AsyncParsableCommand {
@@ -105,11 +106,9 @@ struct RunCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("trialpipe: pipeline '\(spec.name)' cannot start: \(error)\n".utf8))
                 throw ExitCode(ExitCodes.failure)
             }
-            operations.events.sourceStarted(pipeline: spec.name)
-            let names = try runner.listInbox()
             let started = Date()
-            progress.start(total: names.count)
-            let summary = await runner.process(names: names)
+            progress.start()
+            let summary = await runner.run(runner.inboxSource(.once))
             await progress.finish()
             await runner.stop()
             let seconds = Date().timeIntervalSince(started)

@@ -3,6 +3,7 @@ import BuiltinPlugins
 import Foundation
 import Pipeline
 import PipelineRuntime
+import Watch
 
 /// `trialpipe status`: per pipeline, counts of done, failed and pending documents; for a file, what happened.
 struct StatusCommand: AsyncParsableCommand {
@@ -37,10 +38,10 @@ struct StatusCommand: AsyncParsableCommand {
             let store = try StateStore(directory: spec.stateDirectory)
             if names.isEmpty {
                 let counts = try store.counts()
-                let listed = (try? InboxListing.candidates(in: spec.source.inbox, include: spec.source.include)) ?? []
+                let listed = (try? InboxSource(spec.source, mode: .once).list()) ?? []
                 var pending = 0
-                for name in listed {
-                    let entries = try store.entries(path: name)
+                for entry in listed {
+                    let entries = try store.entries(path: entry.name)
                     if entries.first?.state != .done { pending += 1 }
                 }
                 print(

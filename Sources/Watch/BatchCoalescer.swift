@@ -61,6 +61,10 @@ public final class BatchCoalescer: Sendable {
         if accepted { bell.yield(()) }
     }
 
+    /// Wakes the consumer without a batch, so it can look at something else it waits for (a file's settle
+    /// time); ignored once finished.
+    func ring() { bell.yield(()) }
+
     /// Ends the sequence: the consumer gets what is pending, then the end.
     public func finish() {
         state.withLock { $0.finished = true }

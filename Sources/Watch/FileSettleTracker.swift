@@ -3,8 +3,7 @@
 /// A name the kernel reported as closed after writing, or renamed in, is complete at once. A name
 /// found only by listing may still be growing, so it is ready once its snapshot (identity, size,
 /// modification time) has stayed the same for `settleInterval`. The decision is a pure function of
-/// (name, snapshot, now), so it is testable without sleeping; ``waitUntilSettled(path:settleInterval:maxWait:)``
-/// is the small loop that sleeps for real.
+/// (name, snapshot, now), so it is testable without sleeping; ``InboxSource`` does the looking.
 public struct FileSettleTracker: Sendable {
     /// How a name came to the consumer's attention.
     public enum Origin: Sendable, Hashable {
@@ -68,37 +67,5 @@ public struct FileSettleTracker: Sendable {
     /// Stops tracking every name not in `names`, keeping memory bounded by what is in the folder.
     public mutating func retain(only names: Set<String>) {
         observations = observations.filter { names.contains($0.key) }
-    }
-
-    /// The end of waiting for one file.
-    public enum SettleOutcome: Sendable, Hashable {
-        /// The file stayed unchanged for the settle interval; this is its last snapshot.
-        case settled(FileSnapshot)
-        /// The file is gone.
-        case vanished
-        /// The file kept changing until `maxWait` ran out.
-        case stillChanging
-    }
-
-    /// Waits until the file at `path` stops changing, sleeping between looks.
-    /// - Throws: `CancellationError` when the task is cancelled.
-    public static func waitUntilSettled(
-        path: String, settleInterval: Duration = .milliseconds(200), maxWait: Duration = .seconds(60)
-    ) async throws -> SettleOutcome {
-        var tracker = FileSettleTracker(settleInterval: settleInterval)
-        let clock = ContinuousClock()
-        let deadline = clock.now + maxWait
-        while true {
-            try Task.checkCancellation()
-            guard let snapshot = FileSnapshot.lstat(path: path) else { return .vanished }
-            let now = clock.now
-            switch tracker.decide(name: path, origin: .discovered, snapshot: snapshot, now: now) {
-            case .ready:
-                return .settled(snapshot)
-            case .recheck(let delay):
-                guard now + delay <= deadline else { return .stillChanging }
-                try await Task.sleep(for: delay, clock: clock)
-            }
-        }
     }
 }

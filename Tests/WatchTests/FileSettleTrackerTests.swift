@@ -68,42 +68,4 @@ struct FileSettleTrackerTests {
         #expect(
             tracker.decide(name: "b", origin: .discovered, snapshot: small, now: start + .seconds(1)) == .ready)
     }
-
-    @Test("waitUntilSettled returns the snapshot of a quiet file and reports a vanished one")
-    func asyncHelper() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let path = directory.path("quiet.txt")
-        try writeFile(path, "hello")
-        let outcome = try await FileSettleTracker.waitUntilSettled(path: path, settleInterval: .milliseconds(30))
-        guard case .settled(let snapshot) = outcome else {
-            Issue.record("expected settled, got \(outcome)")
-            return
-        }
-        #expect(snapshot.size == 5)
-        #expect(
-            try await FileSettleTracker.waitUntilSettled(path: directory.path("missing"), settleInterval: .zero)
-                == .vanished)
-    }
-
-    @Test("waitUntilSettled gives up on a file that keeps growing")
-    func asyncHelperGivesUp() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let path = directory.path("growing.log")
-        try writeFile(path, "start")
-        let writer = Task {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            while !Task.isCancelled {
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data("more\n".utf8))
-                try await Task.sleep(for: .milliseconds(10))
-            }
-        }
-        defer { writer.cancel() }
-        let outcome = try await FileSettleTracker.waitUntilSettled(
-            path: path, settleInterval: .milliseconds(200), maxWait: .milliseconds(600))
-        #expect(outcome == .stillChanging)
-    }
 }

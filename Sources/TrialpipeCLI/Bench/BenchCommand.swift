@@ -7,6 +7,7 @@ import Pipeline
 import PipelineRuntime
 import Sinks
 import Synchronization
+import Watch
 
 /// `trialpipe bench`: throughput, latency and memory on a generated corpus, on this machine.
 struct BenchCommand: AsyncParsableCommand {
@@ -147,10 +148,9 @@ struct BenchCommand: AsyncParsableCommand {
             Memory.resetPeak()
             let runner = try PipelineRunner(spec: spec, logger: logger, events: events)
             try await runner.start()
-            let names = try runner.listInbox()
             let clock = ContinuousClock()
             let started = clock.now
-            let summary = await runner.process(names: names)
+            let summary = await runner.run(runner.inboxSource(.once))
             let elapsed = started.duration(to: clock.now)
             await runner.stop()
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
