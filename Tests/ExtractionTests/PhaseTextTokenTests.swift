@@ -7,12 +7,15 @@ import Testing
 /// sends the same text through the Character reading, which must give the same result.
 @Suite("Phase text on bytes")
 struct PhaseTextTokenTests {
+    /// Words, numerals and separators phase text is made of, and some that are not.
+    static let pieces = [
+        "Phase", "phase", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "Early", "N/A",
+        "n/a", "\r\n", "Study", "of", "drug", "(", ")",
+    ]
+
     @Test("ASCII text reads as the Character reading reads it")
     func bytesAgreeWithCharacters() {
-        var texts = RandomText(pieces: [
-            "Phase", "phase", " ", "1", "2", "3", "4", "I", "II", "III", "IV", "/", "-", "&", ",", "Early", "N/A",
-            "n/a", "\r\n", "Study", "of", "drug", "(", ")",
-        ])
+        var texts = RandomText(pieces: Self.pieces)
         texts.forEach(3000, pieces: 0...8) { text in
             #expect(PhaseText.isPhaseOnly(text) == PhaseText.isPhaseOnly(text + "\u{00A0}"), "\(text.debugDescription)")
             let bytes = PhaseText.splitTrailingPhase(text)
