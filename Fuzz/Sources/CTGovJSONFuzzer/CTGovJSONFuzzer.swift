@@ -8,7 +8,7 @@ import FuzzSupport
 public func ctgovJSONFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput.document(FuzzInput.bytes(data, size))
     guard let records = try? CTGovJSONExtractor.extract(input) else { return 0 }
-    for record in records { RecordInvariants.check(record) }
+    for extracted in records { RecordInvariants.check(extracted.record) }
     return 0
 }
 

@@ -9,7 +9,7 @@ private let extractor = DocumentExtractor()
 public func extractFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzInput.document(FuzzInput.bytes(data, size))
     guard let records = try? extractor.extract(input) else { return 0 }
-    for record in records { RecordInvariants.check(record) }
+    for extracted in records { RecordInvariants.check(extracted.record) }
     return 0
 }
 

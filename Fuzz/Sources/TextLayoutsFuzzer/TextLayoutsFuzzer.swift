@@ -15,15 +15,16 @@ public func textLayoutsFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
     let decoded = TextDecoder.decode(body)
     let lines = TextLines(decoded.text)
     var record = TrialRecord(id: "", provenance: FuzzInput.document(body).provenance(layout: layout.rawValue))
+    var links: [SeeAlsoLink] = []
     switch layout {
-    case .medpath: MedPathLayout.fill(&record, from: lines)
-    case .trialDetails: TrialDetailsLayout.fill(&record, from: lines)
+    case .medpath: MedPathLayout.fill(&record, listedLinks: &links, from: lines)
+    case .trialDetails: TrialDetailsLayout.fill(&record, listedLinks: &links, from: lines)
     case .overview: OverviewLayout.fill(&record, from: lines)
-    case .conditionListing: ConditionListingLayout.fill(&record, from: lines)
-    case .ctgovPage: CTGovPageLayout.fill(&record, from: lines)
-    case .generic: GenericLayout.fill(&record, from: lines)
+    case .conditionListing: ConditionListingLayout.fill(&record, listedLinks: &links, from: lines)
+    case .ctgovPage: CTGovPageLayout.fill(&record, listedLinks: &links, from: lines)
+    case .generic: GenericLayout.fill(&record, listedLinks: &links, from: lines)
     }
-    TextExtraction.finish(&record, text: decoded.text)
+    TextExtraction.finish(&record, listedLinks: &links, text: decoded.text)
     RecordInvariants.check(record)
     return 0
 }
