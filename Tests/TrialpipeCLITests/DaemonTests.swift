@@ -122,18 +122,29 @@ struct DaemonTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
         let (service, task) = try await start(
-            folder, replacing: [("  after: keep", "  after: keep\n  watch: poll\n  poll-interval: 0.05\n  settle: 0.4")]
+            folder, replacing: [("  after: keep", "  after: keep\n  watch: poll\n  poll-interval: 0.05\n  settle: 1.5")]
         )
-        // Written in six parts 0.15 s apart: every listing in between sees a file that is still changing.
+        // Written in six parts 0.15 s apart, on a thread of its own (a suspended test task may resume late on a
+        // busy machine): every pair of looks 1.5 s apart in between sees a file that is still changing.
         let text = Array(Self.document.utf8)
         let fd = open(folder.path + "/Inbox/growing.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         #expect(fd >= 0)
-        let part = (text.count + 5) / 6
-        for start in stride(from: 0, to: text.count, by: part) {
-            _ = text.withUnsafeBytes { write(fd, $0.baseAddress! + start, min(part, text.count - start)) }
-            try await Task.sleep(for: .milliseconds(150))
+        let written = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let part = (text.count + 5) / 6
+            for start in stride(from: 0, to: text.count, by: part) {
+                _ = text.withUnsafeBytes { write(fd, $0.baseAddress! + start, min(part, text.count - start)) }
+                usleep(150_000)
+            }
+            close(fd)
+            written.signal()
         }
-        close(fd)
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                written.wait()
+                continuation.resume()
+            }
+        }
         let jsonl = folder.path + "/Outbox/trials.jsonl"
         #expect(await waitUntil(seconds: 60) { recordsBySource(jsonl)["growing.txt"] == 1 })
         let records = try jsonLines(jsonl)
