@@ -87,27 +87,18 @@ struct FirstWordSet: Sendable {
         return found != 0 && word.end < text.count && found & Self.followerClass(text, at: word.end) != 0
     }
 
-    /// The mask bit of the separator at `index` as folding sees it: white space (and no-break space),
-    /// hyphen or dash, `,`, `+`, `/`, `.`, or anything else.
-    @inline(__always)
+    /// The mask bit of the separator at `index` as folding sees it (``MatchText/foldedByte(_:at:lowercasing:)``):
+    /// white space (no-break space included), hyphen or dash, `,`, `+`, `/`, `.`, or anything else.
     static func followerClass(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8 {
-        let byte = text[index]
-        switch byte {
-        case 0x09...0x0D, 0x20: return 1 << 1
+        switch MatchText.foldedByte(text, at: index)?.byte {
+        case UInt8(ascii: " "): return 1 << 1
         case UInt8(ascii: "-"): return 1 << 2
         case UInt8(ascii: ","): return 1 << 3
         case UInt8(ascii: "+"): return 1 << 4
         case UInt8(ascii: "/"): return 1 << 5
         case UInt8(ascii: "."): return 1 << 6
-        case 0xC2 where index + 1 < text.count && text[index + 1] == 0xA0: return 1 << 1
-        case 0xE2 where index + 2 < text.count && isDash(text[index + 1], text[index + 2]): return 1 << 2
         default: return 1 << 7
         }
-    }
-
-    @inline(__always)
-    private static func isDash(_ second: UInt8, _ third: UInt8) -> Bool {
-        (second == 0x80 && third >= 0x90 && third <= 0x93) || (second == 0x88 && third == 0x92)
     }
 
     /// The word starting at `start` (a word character): its end, its folded hash (never 0), and whether
