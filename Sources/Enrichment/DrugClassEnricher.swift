@@ -106,6 +106,19 @@ private struct FoundDrugs {
         var mentionKeys: [String] = []
         var fields: [RecordField] = []
         var isIntervention = false
+
+        /// Adds one mention seen in `field`; `key` is the spelling in lower case.
+        mutating func add(spelling: String, key: String, field: RecordField, order: Int) {
+            firstOrder = min(firstOrder, order)
+            if let index = mentionKeys.firstIndex(of: key) {
+                if order < mentions[index].order { mentions[index] = (spelling, order) }
+            } else {
+                mentions.append((spelling, order))
+                mentionKeys.append(key)
+            }
+            if !fields.contains(field) { fields.append(field) }
+            isIntervention = isIntervention || field.isInterventionField
+        }
     }
 
     private var byDrug: [Int: Found] = [:]
@@ -113,22 +126,10 @@ private struct FoundDrugs {
     var drugIndices: Set<Int> { Set(byDrug.keys) }
 
     mutating func add(_ drug: Int, spelling: String, field: RecordField, order: Int) {
-        let key = spelling.lowercased()
         // Changed in place: a copy taken out of the dictionary would copy its arrays on every mention.
-        Self.update(&byDrug[drug, default: Found(drug: drug, firstOrder: order)]) { found in
-            found.firstOrder = min(found.firstOrder, order)
-            if let index = found.mentionKeys.firstIndex(of: key) {
-                if order < found.mentions[index].order { found.mentions[index] = (spelling, order) }
-            } else {
-                found.mentions.append((spelling, order))
-                found.mentionKeys.append(key)
-            }
-            if !found.fields.contains(field) { found.fields.append(field) }
-            found.isIntervention = found.isIntervention || field.isInterventionField
-        }
+        byDrug[drug, default: Found(drug: drug, firstOrder: order)].add(
+            spelling: spelling, key: spelling.lowercased(), field: field, order: order)
     }
-
-    private static func update(_ found: inout Found, _ body: (inout Found) -> Void) { body(&found) }
 
     /// Interventions first, then by first appearance; mentions by first appearance, fields in field order.
     func sorted() -> [Found] {
