@@ -99,6 +99,11 @@ public final class SQLiteCorpusIndex: CorpusIndex {
             sql: "INSERT OR REPLACE INTO records (id, json, log_offset, log_length) VALUES (?, x'', ?, ?)")
         let deleteReferences = try db.cachedStatement(sql: "DELETE FROM xrefs WHERE source = ?")
         let insertReference = try db.cachedStatement(sql: "INSERT OR IGNORE INTO xrefs (source, target) VALUES (?, ?)")
+        if let last = placed.last {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO corpus_log (id, end) VALUES (1, ?)",
+                arguments: [last.offset + Int64(last.length)])
+        }
         for (record, place) in zip(ordered, placed) {
             try insertRecord.execute(arguments: [record.id, place.offset, place.length])
             try deleteReferences.execute(arguments: [record.id])

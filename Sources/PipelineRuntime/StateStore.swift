@@ -102,23 +102,28 @@ public final class StateStore: Sendable {
                     CREATE INDEX IF NOT EXISTS xrefs_target ON xrefs(target);
                     """)
             // Ledgers written before file identities were kept gain the columns (empty for old entries).
-            let columns = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(documents)").map { $0["name"] as String })
-            for column in ["inode", "size", "mtime"] where !columns.contains(column) {
-                try db.execute(sql: "ALTER TABLE documents ADD COLUMN \(column) INTEGER")
-            }
+            try Self.addMissingColumns(["inode", "size", "mtime"], to: "documents", in: db)
             // Records written before the corpus log kept their JSON in the row; newer rows point into the log.
-            let recordColumns = Set(
-                try Row.fetchAll(db, sql: "PRAGMA table_info(records)").map { $0["name"] as String })
-            for column in ["log_offset", "log_length"] where !recordColumns.contains(column) {
-                try db.execute(sql: "ALTER TABLE records ADD COLUMN \(column) INTEGER")
-            }
+            try Self.addMissingColumns(["log_offset", "log_length"], to: "records", in: db)
+            try db.execute(
+                sql:
+                    "CREATE TABLE IF NOT EXISTS corpus_log (id INTEGER PRIMARY KEY CHECK (id = 1), end INTEGER NOT NULL)"
+            )
         }
         corpusLog = try CorpusLog(path: directory + "/records.log")
         // Copies appended by a batch whose transaction never committed are cut.
         let referenced = try database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT MAX(log_offset + log_length) FROM records") ?? 0
+            try Int64.fetchOne(db, sql: "SELECT end FROM corpus_log WHERE id = 1") ?? 0
         }
         try corpusLog.truncate(to: referenced)
+    }
+
+    /// Adds to `table` those of `columns` (integers, empty for existing rows) it lacks.
+    private static func addMissingColumns(_ columns: [String], to table: String, in db: Database) throws {
+        let existing = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String })
+        for column in columns where !existing.contains(column) {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) INTEGER")
+        }
     }
 
     /// What the ledger knows of each of `paths`, in one query per 500 paths: every content each had.
