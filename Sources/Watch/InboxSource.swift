@@ -114,6 +114,11 @@ public final class InboxSource: AsyncSequence, Sendable {
     /// Makes the iterator; iterate from one consumer only.
     public func makeAsyncIterator() -> Iterator { Iterator(source: self) }
 
+    /// The inbox entry of this name now (one `lstat`), or nil when it is not there or not a candidate kind.
+    fileprivate func classify(named name: String) -> InboxEntry? {
+        InboxEntry.classify(folder: path, name: name, maxBytes: maxBytes)
+    }
+
     fileprivate func classify(_ listed: DirectoryListing.Entry) -> InboxEntry? {
         InboxEntry.classify(
             name: listed.name, fileType: listed.fileType, snapshot: listed.snapshot, maxBytes: maxBytes)
@@ -195,9 +200,7 @@ public final class InboxSource: AsyncSequence, Sendable {
                 }
             case .names(let names):
                 finished = true
-                return names.compactMap {
-                    InboxEntry.classify(folder: source.path, name: $0, maxBytes: source.maxBytes)
-                }
+                return names.compactMap { source.classify(named: $0) }
             case .events, .polling:
                 return await nextWatched()
             }
@@ -251,9 +254,7 @@ public final class InboxSource: AsyncSequence, Sendable {
             for name in reported {
                 due[name] = nil
                 tracker.forget(name)
-                if let entry = InboxEntry.classify(folder: source.path, name: name, maxBytes: source.maxBytes) {
-                    ready.append(entry)
-                }
+                if let entry = source.classify(named: name) { ready.append(entry) }
             }
             if batch.rescan, !batch.rootGone {
                 source.notify(.rescanned(overflow: batch.overflow))
@@ -288,8 +289,7 @@ public final class InboxSource: AsyncSequence, Sendable {
             let now = clock.now
             var ready: [InboxEntry] = []
             for (name, at) in due where at <= now {
-                guard let entry = InboxEntry.classify(folder: source.path, name: name, maxBytes: source.maxBytes)
-                else {
+                guard let entry = source.classify(named: name) else {
                     due[name] = nil
                     tracker.forget(name)
                     continue
