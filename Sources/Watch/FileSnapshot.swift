@@ -43,15 +43,4 @@ public struct FileSnapshot: Sendable, Hashable {
             modificationNanoseconds: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
             linkCount: UInt64(truncatingIfNeeded: info.st_nlink))
     }
-
-    /// The snapshot of the entry at `path`, not following a final symlink; `nil` when it is gone.
-    public static func lstat(path: String) -> FileSnapshot? {
-        var info = stat()
-        #if canImport(Darwin)
-            guard Darwin.lstat(path, &info) == 0 else { return nil }
-        #else
-            guard Glibc.lstat(path, &info) == 0 else { return nil }
-        #endif
-        return FileSnapshot(info)
-    }
 }
