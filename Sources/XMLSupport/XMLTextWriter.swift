@@ -2,6 +2,8 @@ import CLibXML2
 
 /// Writes XML through libxml2's `xmlTextWriter` into memory and returns the bytes.
 ///
+/// The reference for ``XMLByteWriter``, which writes the same bytes without libxml2.
+///
 /// The writer exists only inside the closure given to ``write(options:_:)``: it is non-copyable,
 /// passed `inout`, and freed before `write` returns, so no libxml2 pointer outlives the synchronous
 /// call. Names are checked to be XML names; text and attribute values are escaped by libxml2 after
@@ -16,7 +18,7 @@ import CLibXML2
 ///     }
 /// }
 /// ```
-public struct XMLTextWriter: ~Copyable {
+public struct XMLTextWriter: XMLWriting, ~Copyable {
     /// How the output is laid out.
     public struct Options: Sendable, Equatable {
         /// The string used for one level of indentation; `nil` writes everything without added whitespace.
@@ -77,13 +79,6 @@ public struct XMLTextWriter: ~Copyable {
         guard depth > 0 else { throw XMLTextWriterError.noOpenElement }
         try check("end element", xmlTextWriterEndElement(writer))
         depth -= 1
-    }
-
-    /// Writes an element whose children `body` writes.
-    public mutating func element(_ name: String, _ body: (inout XMLTextWriter) throws -> Void) throws {
-        try startElement(name)
-        try body(&self)
-        try endElement()
     }
 
     /// Writes `<name>text</name>`.
@@ -147,7 +142,7 @@ public struct XMLTextWriter: ~Copyable {
     /// The byte length of a disallowed character starting at `index`, or 0 when it is allowed (or is
     /// not the start of a character).
     @inline(__always)
-    private static func disallowedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    static func disallowedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0 : 1 }
         // U+FFFE and U+FFFF are EF BF BE and EF BF BF.

@@ -1,10 +1,11 @@
 import Foundation
 import FoundationXML
 import PipelineTesting
-import Sinks
 import Testing
 import TrialModel
 import XMLSupport
+
+@testable import Sinks
 
 private func provenance() -> Provenance {
     Provenance(
@@ -296,5 +297,30 @@ struct RecordXMLEncoderTests {
         let idDiagnostics = validator.validate(RecordXMLEncoder().encodeDocument([badID]))
         #expect(idDiagnostics.contains { $0.message.contains("'id'") })
         #expect(idDiagnostics.contains { $0.message.contains("count") })
+    }
+}
+
+@Suite("RecordXMLEncoder against libxml2")
+struct RecordXMLEncoderReferenceTests {
+    @Test("every trial element is byte for byte what libxml2's writer makes of the same record")
+    func sameBytesAsLibXML() throws {
+        var records: [TrialRecord] = []
+        for seed in 0..<400 as Range<UInt64> {
+            var generator = RandomRecords(seed: seed, wild: seed % 2 == 0)
+            records.append(generator.record())
+        }
+        var generator = RandomRecords(seed: 7, wild: true)
+        records.append(generator.fullRecord())
+        for index in 0..<OverallStatus.allCases.count { records.append(generator.enumSweep(index)) }
+        records.append(TrialRecord(id: "doc-0123456789abcdef", provenance: provenance()))
+        for indented in [false, true] {
+            let encoder = RecordXMLEncoder(indented: indented)
+            for record in records {
+                let fast = encoder.trialElement(record)
+                let reference = try encoder.trialElementThroughLibXML(record)
+                #expect(fast == reference, "\(record.id) indented: \(indented)")
+                if fast != reference { return }
+            }
+        }
     }
 }
