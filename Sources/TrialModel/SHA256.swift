@@ -20,7 +20,9 @@ public struct SHA256 {
 
     /// Feeds more bytes.
     public mutating func update(_ bytes: some Collection<UInt8>) {
-        let fed: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let fed: Void? = bytes.withContiguousStorageIfAvailable {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer($0))
+        }
         if fed == nil { Array(bytes).withUnsafeBytes { hasher.update(bufferPointer: $0) } }
     }
 

@@ -69,7 +69,9 @@ private func randomSteps(_ generator: inout some RandomNumberGenerator) -> [Step
             }
             mayAddAttribute = false
         case 4:
-            if mayAddAttribute { steps.append(.attribute(["id", "n"].randomElement(using: &generator) ?? "id", value())) }
+            if mayAddAttribute {
+                steps.append(.attribute(["id", "n"].randomElement(using: &generator) ?? "id", value()))
+            }
         case 5:
             steps.append(.text(value()))
             mayAddAttribute = false
