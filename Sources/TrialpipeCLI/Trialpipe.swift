@@ -33,5 +33,8 @@ public struct Trialpipe: AsyncParsableCommand {
 /// The process entry point: parses the command line and runs the command.
 public enum TrialpipeMain {
     /// Runs `trialpipe` with the process's arguments and exits with the command's status.
-    public static func run() async { await Trialpipe.main() }
+    public static func run() async {
+        MallocArenas.limitToCores()
+        await Trialpipe.main()
+    }
 }
