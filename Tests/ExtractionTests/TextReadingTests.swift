@@ -1,3 +1,4 @@
+import PipelineTesting
 import Testing
 import TrialModel
 
@@ -257,5 +258,44 @@ import TrialModel
         #expect(LayoutDetector.detect(TextLines(OverviewLayoutTests.page)) == .overview)
         #expect(LayoutDetector.detect(TextLines("Title: X\nStatus: Recruiting\nPhase: 2")) == .generic)
         #expect(LayoutDetector.detect(TextLines("Overview\nJust a page about something")) == .generic)
+    }
+}
+
+@Suite struct TextValueCollapsingTests {
+    /// White space runs to one space, trimmed, one byte at a time: what `collapsed` must equal.
+    static func collapsedByBytes(_ text: String) -> String {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(byte) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let pieces = [
+        "a", "word", "Trial", " ", "  ", "   ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "\u{1}", "\u{1F}", "é", "—",
+        "\u{A0}", "😀", ",", "12345678", "abcdefgh ",
+    ]
+
+    @Test func collapsingEqualsTheByteLoopOnRandomTexts() {
+        var texts = RandomText(pieces: Self.pieces)
+        texts.forEach(20000, pieces: 0...40) { text in
+            #expect(TextValue.collapsed(text) == Self.collapsedByBytes(text), "\(Array(text.utf8))")
+        }
+        // Two spaces at every offset of a long collapsed text, and a control byte past the first eight bytes.
+        let long = String(repeating: "abc defg ", count: 4)
+        for offset in 0..<long.utf8.count {
+            var bytes = Array(long.utf8)
+            bytes.insert(0x20, at: offset)
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(TextValue.collapsed(text) == Self.collapsedByBytes(text), "offset \(offset)")
+        }
+        #expect(TextValue.collapsed("abcdefghij\tk") == "abcdefghij k")
     }
 }

@@ -31,26 +31,44 @@ struct TextLines: Sendable {
             }
         }
         lines = result
-        keys = result.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
+        keys = result.map(Self.key)
     }
 
     /// Wraps lines that are already clean.
     init(lines: [String]) {
         self.lines = lines
-        keys = lines.map { $0.utf8.count <= Self.maxKeyedBytes ? EnumNormalizer.key($0) : "" }
+        keys = lines.map(Self.key)
     }
 
-    /// The lines cut where `glue` finds a label glued to the text before it.
+    private init(lines: [String], keys: [String]) {
+        self.lines = lines
+        self.keys = keys
+    }
+
+    /// A line's key, or "" for a line longer than ``maxKeyedBytes``.
+    private static func key(_ line: String) -> String {
+        line.utf8.count <= maxKeyedBytes ? EnumNormalizer.key(line) : ""
+    }
+
+    /// The lines cut where `glue` finds a label glued to the text before it; a line left whole keeps its key.
     func ungluing(_ glue: GluedLabels) -> TextLines {
         var pieces: [String] = []
+        var pieceKeys: [String] = []
         pieces.reserveCapacity(lines.count)
+        pieceKeys.reserveCapacity(lines.count)
         var changed = false
-        for line in lines {
+        for (line, key) in zip(lines, keys) {
             let split = line.isEmpty ? [line] : glue.split(line)
             changed = changed || split.count > 1
+            if split.count == 1, split[0] == line {
+                pieces.append(line)
+                pieceKeys.append(key)
+                continue
+            }
             pieces += split
+            pieceKeys += split.map(Self.key)
         }
-        return changed ? TextLines(lines: pieces) : self
+        return changed ? TextLines(lines: pieces, keys: pieceKeys) : self
     }
 
     /// One line's bytes, trimmed, with Unicode spaces as ASCII spaces and Markdown escapes removed.

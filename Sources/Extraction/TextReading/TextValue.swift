@@ -43,8 +43,25 @@ enum TextValue {
     private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if ASCIIByte.isSpace(first) || ASCIIByte.isSpace(last) { return false }
-        var previousSpace = false
-        for b in bytes {
+        // Eight pairs of neighbours at a time: two spaces side by side are a zero byte of
+        // `(x ^ spaces) | (y ^ spaces)` where y is x one byte on; a control byte sends the rest to the byte loop.
+        let count = bytes.count
+        var start = 0
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let spaces = ones &* 0x20
+            while start &+ 9 <= count {
+                let x = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+                if (x &- spaces) & ~x & highs != 0 { break }
+                let y = UnsafeRawPointer(base + start + 1).loadUnaligned(as: UInt64.self)
+                let pairs = (x ^ spaces) | (y ^ spaces)
+                if (pairs &- ones) & ~pairs & highs != 0 { return false }
+                start &+= 8
+            }
+        }
+        var previousSpace = start > 0 && bytes[start - 1] == 0x20
+        for b in UnsafeBufferPointer(rebasing: bytes[start...]) {
             if b == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
