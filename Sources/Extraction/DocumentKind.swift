@@ -11,11 +11,26 @@ enum DocumentKind: Equatable {
         if start == bytes.count { return .empty }
         let head = bytes[start..<min(bytes.count, start + 8192)]
         var control = 0
-        for byte in head {
-            if byte == 0 { return .binary }
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { control += 1 }
+        var hasNUL = false
+        head.withUnsafeBufferPointer { head in
+            guard let base = head.baseAddress else { return }
+            var index = 0
+            while index < head.count {
+                // Eight bytes at a time while none is a control byte.
+                if index &+ 8 <= head.count, !ByteWord(base, at: index).hasByte(below: 0x20) {
+                    index &+= 8
+                    continue
+                }
+                let byte = head[index]
+                if byte == 0 {
+                    hasNUL = true
+                    return
+                }
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { control += 1 }
+                index &+= 1
+            }
         }
-        if control * 20 > head.count { return .binary }
+        if hasNUL || control * 20 > head.count { return .binary }
         let first = bytes[start]
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
         if first == UInt8(ascii: "<") {

@@ -1,5 +1,11 @@
 import TrialModel
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// A document as trimmed lines: split once over its UTF-8 bytes, Unicode spaces folded to ASCII spaces,
 /// Markdown backslash escapes removed (`\>` → `>`). Blank lines stay as empty strings, since they separate
 /// paragraphs.
@@ -18,16 +24,18 @@ struct TextLines: Sendable {
         var result: [String] = []
         var text = text
         text.withUTF8 { buffer in
-            var start = 0
+            guard let base = buffer.baseAddress else {
+                result.append("")
+                return
+            }
             let count = buffer.count
-            var index = 0
-            while index <= count {
-                if index == count || buffer[index] == 0x0A {
-                    result.append(
-                        TextLines.clean(UnsafeBufferPointer(rebasing: buffer[start..<index])))
-                    start = index + 1
-                }
-                index += 1
+            var start = 0
+            while true {
+                let found = memchr(base + start, 0x0A, count - start)
+                let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                result.append(TextLines.clean(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+                guard end < count else { break }
+                start = end + 1
             }
         }
         lines = result
@@ -110,7 +118,16 @@ struct TextLines: Sendable {
     /// Whether a line has a byte that ``clean(_:)`` may change: a control space, a backslash, or the lead
     /// byte of a Unicode space.
     private static func needsCleaning(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in raw {
+        var start = 0
+        if let base = raw.baseAddress {
+            // Eight bytes at a time while they are printable ASCII without a backslash.
+            while start &+ 8 <= raw.count {
+                let word = ByteWord(base, at: start)
+                if word.hasNonASCII || word.hasByte(below: 0x20) || word.hasByte(0x5C) { break }
+                start &+= 8
+            }
+        }
+        for b in UnsafeBufferPointer(rebasing: raw[start...]) {
             switch b {
             case 0x09, 0x0B, 0x0C, 0x0D, 0x5C, 0xC2, 0xE2, 0xE3, 0xEF: return true
             default: continue

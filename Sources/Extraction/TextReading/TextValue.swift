@@ -48,15 +48,12 @@ enum TextValue {
         let count = bytes.count
         var start = 0
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            let spaces = ones &* 0x20
+            let spaces: UInt64 = 0x2020_2020_2020_2020
             while start &+ 9 <= count {
-                let x = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
-                if (x &- spaces) & ~x & highs != 0 { break }
-                let y = UnsafeRawPointer(base + start + 1).loadUnaligned(as: UInt64.self)
-                let pairs = (x ^ spaces) | (y ^ spaces)
-                if (pairs &- ones) & ~pairs & highs != 0 { return false }
+                let x = ByteWord(base, at: start)
+                if x.hasByte(below: 0x20) { break }
+                let y = ByteWord(base, at: start &+ 1)
+                if ByteWord(value: (x.value ^ spaces) | (y.value ^ spaces)).hasByte(below: 1) { return false }
                 start &+= 8
             }
         }
