@@ -49,8 +49,8 @@ enum CriteriaParser {
 
     /// Splits a line before an "Inclusion Criteria:"/"Exclusion Criteria:" that does not start it.
     static func splitAtInlineHeadings(_ line: String) -> [String] {
+        guard line.utf8.count > 20, TextValue.contains(criteriaWord, in: line, from: 1) else { return [line] }
         let bytes = Array(line.utf8)
-        guard bytes.count > 20, TextValue.find(criteriaWord, in: bytes, from: 1) != nil else { return [line] }
         var cuts: [Int] = []
         for phrase in headingPhrases {
             var from = 1
@@ -80,6 +80,8 @@ enum CriteriaParser {
 
     /// The word both inline headings end with: a line without it has none.
     private static let criteriaWord = Array("criteria".utf8)
+    /// What both heading words ("inclusion", "exclusion") hold: a line without it starts no heading.
+    private static let headingStem = Array("clusion".utf8)
     private static let headingPhrases = [Array("inclusion criteria".utf8), Array("exclusion criteria".utf8)]
 
     private static let qualifiers: Set<String> = [
@@ -90,7 +92,9 @@ enum CriteriaParser {
     /// The heading a line starts with ("Inclusion Criteria:", "Key exclusion criteria", "Exclusion:")
     /// and the text after it.
     static func heading(at line: String) -> (mode: Mode, rest: String)? {
-        guard let lead = line.utf8.first, "IiEeKkMmGgOoSsAaPp".utf8.contains(lead) else { return nil }
+        guard let lead = line.utf8.first, "IiEeKkMmGgOoSsAaPp".utf8.contains(lead),
+            TextValue.contains(headingStem, in: line)
+        else { return nil }
         let words = TextValue.words(line, limit: 4)
         guard !words.isEmpty else { return nil }
         var index = 0

@@ -203,22 +203,31 @@ enum TextValue {
     /// The offset of the first occurrence of `needle` (lower-case ASCII) in `bytes`, ASCII letters compared
     /// without case, at or after `from`.
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                let upperFirst = ASCIIByte.isLower(first) ? first - 32 : first
-                var i = max(from, 0)
-                while i + needle.count <= haystack.count {
-                    let b = haystack[i]
-                    if b == first || b == upperFirst {
-                        var j = 1
-                        while j < needle.count, ASCIIByte.lowered(haystack[i + j]) == needle[j] { j += 1 }
-                        if j == needle.count { return i }
-                    }
-                    i += 1
+        bytes.withUnsafeBufferPointer { find(needle, inBuffer: $0, from: from) }
+    }
+
+    /// Whether `line` holds `needle` (lower-case ASCII) at `from` or later, ignoring ASCII letter case; reads
+    /// the string in place.
+    static func contains(_ needle: [UInt8], in line: String, from: Int = 0) -> Bool {
+        var line = line
+        return line.withUTF8 { find(needle, inBuffer: $0, from: from) } != nil
+    }
+
+    private static func find(_ needle: [UInt8], inBuffer haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        return needle.withUnsafeBufferPointer { needle in
+            let upperFirst = ASCIIByte.isLower(first) ? first - 32 : first
+            var i = max(from, 0)
+            while i + needle.count <= haystack.count {
+                let b = haystack[i]
+                if b == first || b == upperFirst {
+                    var j = 1
+                    while j < needle.count, ASCIIByte.lowered(haystack[i + j]) == needle[j] { j += 1 }
+                    if j == needle.count { return i }
                 }
-                return nil
+                i += 1
             }
+            return nil
         }
     }
 
