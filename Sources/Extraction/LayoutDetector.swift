@@ -78,6 +78,8 @@ enum LayoutDetector {
     }
 
     private static func scoreTrialDetails(_ key: String, _ add: Add) {
+        // Every key below starts with one of these letters.
+        guard let lead = key.utf8.first, "CASNORTLE".utf8.contains(lead) else { return }
         if key.hasPrefix("CLINICAL_TRIAL_DETAILS") { add(.trialDetails, 4, "details-heading") }
         if key == "ADMINISTRATIVE_DATA" { add(.trialDetails, 2, "administrative-data") }
         if key == "STUDY_INFORMATION" { add(.trialDetails, 1, "study-information") }

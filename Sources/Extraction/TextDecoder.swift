@@ -49,7 +49,17 @@ enum TextDecoder {
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
             let body = UnsafeBufferPointer(rebasing: buffer[start...])
             var ascii = true
-            for byte in body {
+            var index = 0
+            if let base = body.baseAddress {
+                // Eight bytes at a time: only a NUL or CR stops the reading as is.
+                while index &+ 8 <= body.count {
+                    let word = ByteWord(base, at: index)
+                    if word.hasByte(0x00) || word.hasByte(0x0D) { return nil }
+                    if word.hasNonASCII { ascii = false }
+                    index &+= 8
+                }
+            }
+            for byte in UnsafeBufferPointer(rebasing: body[index...]) {
                 if byte == 0x00 || byte == 0x0D { return nil }
                 if byte >= 0x80 { ascii = false }
             }

@@ -196,7 +196,10 @@ enum TextValue {
     static func hasSuffixIgnoringCase(_ text: String, _ suffix: String) -> Bool {
         let t = text.utf8
         let s = suffix.utf8
-        guard t.count >= s.count else { return false }
+        // The last bytes first: most texts end otherwise, and are rejected without walking a suffix.
+        guard t.count >= s.count, let end = t.last, let suffixEnd = s.last,
+            ASCIIByte.lowered(end) == ASCIIByte.lowered(suffixEnd)
+        else { return false }
         return t.suffix(s.count).elementsEqual(s) { ASCIIByte.lowered($0) == ASCIIByte.lowered($1) }
     }
 
