@@ -66,7 +66,7 @@ enum LayoutDetector {
         case "MEDPATH": add(.medpath, 2, "medpath-name")
         case "REGISTRATION_NUMBER": add(.medpath, 2, "registration-number")
         case "RECRUITMENT_ELIGIBILITY": add(.medpath, 2, "recruitment-eligibility")
-        case "STUDY_DESIGN" where line.utf8.contains(0x26): add(.medpath, 2, "study-and-design")
+        case "STUDY_DESIGN" where TextValue.contains(0x26, in: line): add(.medpath, 2, "study-and-design")
         case "ARM_INTERVENTIONS", "ARMS_INTERVENTIONS": add(.medpath, 2, "arm-interventions")
         case "GROUPINTERVENTIONDESCRIPTION": add(.medpath, 2, "glued-arms-header")
         case "NAMETIMEMETHOD": add(.medpath, 2, "glued-outcome-header")

@@ -158,7 +158,7 @@ enum ArmsTableReader {
     /// The column roles a header line names, when it names a group and an intervention column.
     private static func headerRoles(_ line: String) -> [Role]? {
         var names: [String]
-        if TextValue.hasPipe(line) || line.utf8.contains(0x09) {
+        if TextValue.hasPipe(line) || TextValue.contains(0x09, in: line) {
             names = TextValue.cells(line)
         } else {
             let bytes = Array(line.utf8)

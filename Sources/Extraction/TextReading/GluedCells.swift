@@ -42,7 +42,7 @@ enum GluedCells {
         cells: [String], guessed: Bool
     ) {
         guard columns > 1 else { return ([row], false) }
-        if TextValue.hasPipe(row) || row.utf8.contains(0x09) {
+        if TextValue.hasPipe(row) || TextValue.contains(0x09, in: row) {
             var cells = TextValue.cells(row)
             if cells.count > columns {
                 let tail = cells[(columns - 1)...].joined(separator: " | ")

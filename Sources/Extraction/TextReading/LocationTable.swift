@@ -12,7 +12,7 @@ enum LocationTable {
         var guessed = false
         for (index, line) in lines.enumerated() {
             let cells =
-                TextValue.hasPipe(line) || line.utf8.contains(0x09) ? TextValue.cells(line) : nil
+                TextValue.hasPipe(line) || TextValue.contains(0x09, in: line) ? TextValue.cells(line) : nil
             let names = cells ?? TextValue.words(line).map { String($0.word) }
             let header = names.map(column)
             if index == 0, header.filter({ $0 != .other }).count >= 2 {

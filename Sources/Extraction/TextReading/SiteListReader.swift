@@ -13,7 +13,7 @@ enum SiteListReader {
                 expectAddress = true
                 continue
             }
-            if TextValue.hasPipe(line) || line.utf8.contains(0x09) {
+            if TextValue.hasPipe(line) || TextValue.contains(0x09, in: line) {
                 let cells = TextValue.cells(line)
                 if cells.count >= 2 {
                     let address = cells.dropFirst().joined(separator: ", ")

@@ -6,7 +6,7 @@ enum SlashDates {
     static func dayFirst(in lines: [String]) -> Bool {
         var dayFirstVotes = 0
         var monthFirstVotes = 0
-        for line in lines where line.utf8.contains(UInt8(ascii: "/")) {
+        for line in lines where TextValue.contains(UInt8(ascii: "/"), in: line) {
             for date in dates(in: Array(line.utf8)) {
                 if date.first > 12 {
                     dayFirstVotes += 1

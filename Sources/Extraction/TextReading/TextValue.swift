@@ -1,5 +1,11 @@
 import TrialModel
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Small operations on short strings (a line, a value): trimming, null words, doubled values, numbers.
 enum TextValue {
     /// `text` without leading and trailing spaces.
@@ -235,7 +241,17 @@ enum TextValue {
     }
 
     /// Whether a line is a `Status | Clinical Trial | Phase`-style row: it has a pipe.
-    static func hasPipe(_ line: String) -> Bool { line.utf8.contains(0x7C) }
+    static func hasPipe(_ line: String) -> Bool { contains(0x7C, in: line) }
+
+    /// Whether `line` holds `byte`: read in place with `memchr` (the generic `contains` of a UTF-8 view walks
+    /// it through an iterator).
+    static func contains(_ byte: UInt8, in line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
 
     /// The cells of a row separated by `|` or tabs, trimmed, empty edge cells dropped.
     static func cells(_ line: String) -> [String] {
