@@ -119,6 +119,12 @@ public final class PipelineRunner: Sendable {
         if stopping.load(ordering: .relaxed) { source.stop() }
         defer { currentSource.withLock { $0 = nil } }
         let entries = source.makeAsyncIterator()
+        // A listing (`run --once`, named files) is a backlog known in advance: it is committed in full batches.
+        let watching: Bool
+        switch source.mode {
+        case .once, .names: watching = false
+        case .events, .polling: watching = true
+        }
         let window = spec.concurrency
         let clock = ContinuousClock()
         var summary = RunSummary()
@@ -135,7 +141,8 @@ public final class PipelineRunner: Sendable {
         var reported = (waiting: 0, inFlight: 0)
         await withTaskGroup(of: LoopEvent.self) { group in
             while true {
-                if sourceOpen, !reading {
+                // The source is read ahead only while little waits: a large inbox is held a chunk at a time.
+                if sourceOpen, !reading, queue.count - queueStart + ready.count - readyStart < 2048 {
                     reading = true
                     group.addTask { .entries(await entries.next()) }
                 }
@@ -158,10 +165,14 @@ public final class PipelineRunner: Sendable {
                     running += 1
                     group.addTask { .document(await self.processOne(work)) }
                 }
-                // While the source is open (the daemon) a batch goes as soon as the committer is free; a
-                // backlog already known (`run --once`) is committed in full batches, and the rest at the end.
+                // While the source is watching (the daemon) a batch goes as soon as the committer is free; a
+                // backlog already known (`run --once`) is committed in full batches, and the rest at the end or
+                // once a stop has let the documents in flight finish.
                 let drained = !sourceOpen && queueStart == queue.count && readyStart == ready.count && running == 0
-                if !committing, !pending.isEmpty, sourceOpen || drained || pending.count >= batchSize {
+                let stopped = stopping.load(ordering: .relaxed) && running == 0
+                if !committing, !pending.isEmpty,
+                    (sourceOpen && watching) || drained || stopped || pending.count >= batchSize
+                {
                     let batch = Array(pending.prefix(batchSize))
                     pending.removeFirst(batch.count)
                     committing = true

@@ -32,6 +32,19 @@ enum DirectoryListing {
         return entries
     }
 
+    /// The names in the directory at `path` except `.` and `..`, without a look at each (no `lstat`); `nil`
+    /// when it cannot be opened. Names that are not valid UTF-8 are left out.
+    static func names(at path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let record = readdir(directory) {
+            guard let name = entryName(record), name != ".", name != ".." else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
     /// The identity (device, inode) of the directory at `path`, following symlinks; `nil` if it is
     /// missing or not a directory.
     static func directoryIdentity(at path: String) -> DirectoryIdentity? {

@@ -181,6 +181,9 @@ public final class InboxSource: AsyncSequence, Sendable {
         private var due: [String: ContinuousClock.Instant] = [:]
         /// When the consumer has asked to be woken for the next look.
         private var alarm: ContinuousClock.Instant?
+        /// The sorted candidate names of the one listing (`.once`), and the first not yet handed out.
+        private var listed: [String]?
+        private var listedNext = 0
 
         init(source: InboxSource) {
             self.source = source
@@ -192,12 +195,7 @@ public final class InboxSource: AsyncSequence, Sendable {
             guard !finished else { return nil }
             switch source.mode {
             case .once:
-                finished = true
-                source.notify(.listing)
-                do { return try source.list() } catch {
-                    source.notify(.failed(error.message))
-                    return nil
-                }
+                return nextListed()
             case .names(let names):
                 finished = true
                 return names.compactMap { source.classify(named: $0) }
@@ -205,6 +203,34 @@ public final class InboxSource: AsyncSequence, Sendable {
                 return await nextWatched()
             }
         }
+
+        /// The next names of the one listing, classified ``listingChunk`` at a time (one `lstat` each, just
+        /// before they are handed out): a consumer holds a chunk, not a large inbox's whole listing.
+        private func nextListed() -> [InboxEntry]? {
+            if listed == nil {
+                source.notify(.listing)
+                guard let names = DirectoryListing.names(at: source.path) else {
+                    let error = WatchError.systemCall("opendir", path: source.path, errno: errno)
+                    source.notify(.failed(error.message))
+                    finished = true
+                    return nil
+                }
+                listed = names.filter(source.filter.isCandidate).sorted()
+            }
+            guard let names = listed else { return nil }
+            while listedNext < names.count {
+                let end = Swift.min(names.count, listedNext + Self.listingChunk)
+                let entries = names[listedNext..<end].compactMap { source.classify(named: $0) }
+                listedNext = end
+                if !entries.isEmpty { return entries }
+            }
+            finished = true
+            listed = nil
+            return nil
+        }
+
+        /// How many listed names are classified and handed out together.
+        static let listingChunk = 1024
 
         private func nextWatched() async -> [InboxEntry]? {
             while true {

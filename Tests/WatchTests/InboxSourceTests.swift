@@ -42,6 +42,24 @@ struct InboxSourceTests {
         #expect(notices.all == [.listing])
     }
 
+    @Test("one listing of a large inbox is handed out in sorted chunks, each classified when it is handed out")
+    func largeListingComesInChunks() async throws {
+        let inbox = try TemporaryDirectory()
+        defer { inbox.remove() }
+        let names = (0..<2500).map { String(format: "doc%05d.txt", $0) }
+        for name in names.shuffled() { try writeFile(inbox.path(name), "x") }
+        let source = InboxSource(path: inbox.path, mode: .once)
+        let iterator = source.makeAsyncIterator()
+        var chunks: [[InboxEntry]] = []
+        while let chunk = await iterator.next() {
+            chunks.append(chunk)
+            // A name removed after the listing is left out of the chunk that would have held it.
+            if chunks.count == 1 { unlink(inbox.path("doc02000.txt")) }
+        }
+        #expect(chunks.map(\.count) == [1024, 1023, 452])
+        #expect(chunks.joined().map(\.name) == names.filter { $0 != "doc02000.txt" })
+    }
+
     @Test("named entries are classified in their order; a vanished one is left out")
     func namesAreClassified() async throws {
         let inbox = try TemporaryDirectory()
