@@ -16,8 +16,10 @@ enum CTGovCriteria {
     private enum Section { case preamble, inclusion, exclusion }
 
     /// Splits `text`; `unescape` is applied to each criterion after bullets are found (for Markdown, where a
-    /// literal `\*` at the start of a line is not a bullet).
-    static func split(_ text: String, unescape: (String) -> String = { $0 }) -> Split {
+    /// literal `\*` at the start of a line is not a bullet). With `wrappedLines` false (text whose lines are
+    /// never wrapped, such as the classic API's, which drops the bullets of list items) every line is a
+    /// criterion of its own.
+    static func split(_ text: String, unescape: (String) -> String = { $0 }, wrappedLines: Bool = true) -> Split {
         var section = Section.preamble
         var preamble: [String] = []
         var result = Split()
@@ -43,7 +45,7 @@ enum CTGovCriteria {
                 finish()
                 current = rest.isEmpty ? [] : [String(rest)]
                 open = true
-            } else if open {
+            } else if open, wrappedLines {
                 current.append(String(line))
             } else {
                 finish()

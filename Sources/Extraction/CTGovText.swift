@@ -59,6 +59,14 @@ enum CTGovText {
         return text.isEmpty || isPlaceholder(text) ? nil : text
     }
 
+    /// A classic API text field (plain text): line ends normalised, trailing white space of each line removed,
+    /// trimmed. Placeholders give nil.
+    static func plain(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let text = trim(lines(raw).map { trimTrailing($0) }.joined(separator: "\n"))
+        return text.isEmpty || isPlaceholder(text) ? nil : text
+    }
+
     /// Removes CommonMark backslash escapes (`\>` → `>`, `\*` → `*`); other backslashes stay.
     static func unescapeMarkdown(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
