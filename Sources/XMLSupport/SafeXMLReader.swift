@@ -20,6 +20,29 @@ public enum SafeXMLReader {
     public static func parse(
         _ bytes: [UInt8], documentURL: String = "inbox://document.xml"
     ) throws(XMLParseError) -> XMLDocument {
+        try withDocument(bytes, documentURL: documentURL) { document, root in
+            XMLDocument(
+                root: element(root),
+                version: document.pointee.version.map { String(cString: $0) },
+                encoding: document.pointee.encoding.map { String(cString: $0) })
+        }
+    }
+
+    /// Parses `bytes` as ``parse(_:documentURL:)`` does and calls `body` with the root element read in place,
+    /// without copying the document into Swift values; the document is freed when `body` returns, so no
+    /// ``XMLElementView`` may be kept beyond it.
+    ///
+    /// - Throws: ``XMLParseError`` as ``parse(_:documentURL:)`` does.
+    public static func withRootElement<Result>(
+        of bytes: [UInt8], documentURL: String = "inbox://document.xml", _ body: (XMLElementView) -> Result
+    ) throws(XMLParseError) -> Result {
+        try withDocument(bytes, documentURL: documentURL) { _, root in body(XMLElementView(root)) }
+    }
+
+    /// Parses `bytes` and calls `body` with libxml2's document and its root element, freed afterwards.
+    private static func withDocument<Result>(
+        _ bytes: [UInt8], documentURL: String, _ body: (xmlDocPtr, xmlNodePtr) -> Result
+    ) throws(XMLParseError) -> Result {
         _ = LibXML.initialized
         guard !bytes.isEmpty else {
             throw XMLParseError(message: "the document is empty", line: 1, column: 1)
@@ -54,10 +77,7 @@ public enum SafeXMLReader {
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLParseError(message: "the document has no root element", line: 1, column: 1)
         }
-        return XMLDocument(
-            root: element(root),
-            version: document.pointee.version.map { String(cString: $0) },
-            encoding: document.pointee.encoding.map { String(cString: $0) })
+        return body(document, root)
     }
 
     /// libxml2's record of the last error on the context, for when no handler call was seen.
