@@ -26,8 +26,15 @@ enum CTGovJSONExtractor {
         return records
     }
 
+    /// Study sections no record field comes from (results, documents, annotations: most of a finished study's
+    /// bytes): checked by the JSON reader but not built.
+    private static let unreadSections: [StaticString] = [
+        "resultsSection", "documentSection", "annotationSection", "ResultsSection", "DocumentSection",
+        "AnnotationSection",
+    ]
+
     private static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> CTGovLooseJSON {
-        if let tree = JSONTree.parse(bytes) { return CTGovLooseJSON(tree) }
+        if let tree = JSONTree.parse(bytes, unreadMembers: unreadSections) { return CTGovLooseJSON(tree) }
         // What the strict reader refuses (another encoding, a byte-order mark, an error) Foundation judges.
         do {
             return CTGovLooseJSON(
