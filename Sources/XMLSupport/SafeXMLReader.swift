@@ -33,16 +33,23 @@ public enum SafeXMLReader {
     /// without copying the document into Swift values; the document is freed when `body` returns, so no
     /// ``XMLElementView`` may be kept beyond it.
     ///
+    /// - Parameter unreadElements: names of elements (below the root) the caller never reads: the parser
+    ///   checks them as strictly as the rest, but their subtrees are not built, so they are absent from the tree.
     /// - Throws: ``XMLParseError`` as ``parse(_:documentURL:)`` does.
     public static func withRootElement<Result>(
-        of bytes: [UInt8], documentURL: String = "inbox://document.xml", _ body: (XMLElementView) -> Result
+        of bytes: [UInt8], unreadElements: [String] = [], documentURL: String = "inbox://document.xml",
+        _ body: (XMLElementView) -> Result
     ) throws(XMLParseError) -> Result {
-        try withDocument(bytes, documentURL: documentURL) { _, root in body(XMLElementView(root)) }
+        let unread = unreadElements.isEmpty ? nil : XMLUnreadElements(names: unreadElements)
+        return try withDocument(bytes, documentURL: documentURL, unread: unread) { _, root in
+            body(XMLElementView(root))
+        }
     }
 
     /// Parses `bytes` and calls `body` with libxml2's document and its root element, freed afterwards.
     private static func withDocument<Result>(
-        _ bytes: [UInt8], documentURL: String, _ body: (xmlDocPtr, xmlNodePtr) -> Result
+        _ bytes: [UInt8], documentURL: String, unread: XMLUnreadElements? = nil,
+        _ body: (xmlDocPtr, xmlNodePtr) -> Result
     ) throws(XMLParseError) -> Result {
         _ = LibXML.initialized
         guard !bytes.isEmpty else {
@@ -55,6 +62,8 @@ public enum SafeXMLReader {
             throw XMLParseError(message: "libxml2 could not allocate a parser", line: 0, column: 0)
         }
         defer { xmlFreeParserCtxt(context) }
+        unread?.install(on: context)
+        defer { withExtendedLifetime(unread) {} }
 
         let collector = ParseErrorCollector()
         // Structured error handlers are thread-local in libxml2: set, parse and restore without suspending.

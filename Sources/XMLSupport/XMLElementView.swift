@@ -2,7 +2,7 @@ import CLibXML2
 
 /// An element of a document libxml2 holds, read in place: names are compared and text is copied only when asked.
 ///
-/// A view is valid only inside the ``SafeXMLReader/withRootElement(of:documentURL:_:)`` call that made it (the
+/// A view is valid only inside the ``SafeXMLReader/withRootElement(of:unreadElements:documentURL:_:)`` call that made it (the
 /// document is freed when that call returns): read what is needed into Swift values there and keep no view.
 /// It reads the tree as ``XMLElement`` does: text is the document's character data with the predefined
 /// entities and character references replaced, and entity references, comments and processing instructions

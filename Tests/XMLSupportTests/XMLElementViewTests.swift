@@ -53,6 +53,32 @@ import XMLSupport
         #expect(found.emptyText == "")
     }
 
+    @Test func leavesUnreadElementsOutButStillChecksThem() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE study [<!ENTITY own "declared">]>
+            <study><id>1</id>
+            <results a="b"><group><!-- c --><?pi x?>text &own; &amp; <![CDATA[raw]]><results/></group></results>
+            <tail>after</tail><results/></study>
+            """
+        let found = try SafeXMLReader.withRootElement(of: Array(xml.utf8), unreadElements: ["results"]) { root in
+            (names: root.elements.map(\.name), tail: root.child("tail")?.text)
+        }
+        #expect(found.names == ["id", "tail"])
+        #expect(found.tail == "after")
+        let rootKept = try SafeXMLReader.withRootElement(
+            of: Array("<results><x/></results>".utf8), unreadElements: ["results"]
+        ) {
+            root in root.elements.map(\.name)
+        }
+        #expect(rootKept == ["x"])
+        for malformed in ["<s><results><a></results></s>", "<s><results>&undeclared;</results></s>", "<s><results>"] {
+            #expect(throws: XMLParseError.self, "\(malformed)") {
+                try SafeXMLReader.withRootElement(of: Array(malformed.utf8), unreadElements: ["results"]) { $0.name }
+            }
+        }
+    }
+
     @Test func reportsMalformedXMLAsParseDoes() {
         #expect(throws: XMLParseError.self) {
             try SafeXMLReader.withRootElement(of: Array("<a><b></a>".utf8)) { $0.name }
