@@ -85,9 +85,12 @@ enum CTGovClassicStudy {
     private static func fieldName(_ key: Substring, stem: Substring?) -> String {
         var name = key
         if let stem {
-            if key == stem {
+            // Names are ASCII: compared byte by byte (a Substring's own comparison is Unicode's, and slow).
+            if key.utf8.elementsEqual(stem.utf8) {
                 name = words(stem).last ?? key
-            } else if key.hasPrefix(stem), let next = key.dropFirst(stem.count).first, next.isUppercase {
+            } else if key.utf8.starts(with: stem.utf8), let next = key.utf8.dropFirst(stem.utf8.count).first,
+                isASCIIUppercase(next)
+            {
                 name = key.dropFirst(stem.count)
             }
         }
@@ -96,7 +99,7 @@ enum CTGovClassicStudy {
 
     /// The name an object's fields start with: its own name without a `Struct` or `Info` ending.
     private static func objectStem(_ key: Substring) -> Substring {
-        for ending in ["Struct", "Info"] where key.hasSuffix(ending) && key.count > ending.count {
+        for ending in ["Struct", "Info"] where key.utf8.count > ending.utf8.count && endsWith(key, ending) {
             return key.dropLast(ending.count)
         }
         return key
@@ -106,9 +109,15 @@ enum CTGovClassicStudy {
     /// other modules, whose fields keep their full names.
     private static func moduleStem(_ name: String) -> Substring? {
         let ending = "BrowseModule"
-        guard name.hasSuffix(ending), name.count > ending.count else { return nil }
+        guard name.utf8.count > ending.utf8.count, endsWith(name[...], ending) else { return nil }
         return name.dropLast(ending.count)
     }
+
+    private static func endsWith(_ name: Substring, _ ending: String) -> Bool {
+        name.utf8.reversed().starts(with: ending.utf8.reversed())
+    }
+
+    private static func isASCIIUppercase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// The words of a PascalCase name: an upper-case run is one word, except for a last capital that starts
     /// the next word (`NCTId` → `NCT`, `Id`).
@@ -132,11 +141,34 @@ enum CTGovClassicStudy {
 
     /// A PascalCase name in API v2 camel case: the first word in lower case, each other word capitalised.
     static func camelCase(_ name: Substring) -> String {
+        if let ascii = name.utf8.withContiguousStorageIfAvailable(asciiCamelCase), let ascii { return ascii }
         var out = ""
         for (index, word) in words(name).enumerated() {
             out += index == 0 ? word.lowercased() : word.prefix(1).uppercased() + word.dropFirst().lowercased()
         }
         return out
+    }
+
+    /// ``camelCase(_:)`` of an ASCII name, on its bytes (the same word rule); nil when the name is not ASCII.
+    private static func asciiCamelCase(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var wordStart = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if index > 0, isASCIIUppercase(byte) {
+                let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+                wordStart = !isASCIIUppercase(bytes[index - 1]) || nextIsLower
+            } else {
+                wordStart = index == 0
+            }
+            // The first word is all lower case; every other word keeps its first letter upper case.
+            let upper = wordStart && index > 0
+            out.append(upper ? (isLower(byte) ? byte - 0x20 : byte) : (isASCIIUppercase(byte) ? byte + 0x20 : byte))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The English plural of a camel-case list item name (`condition` → `conditions`, `mesh` → `meshes`).
