@@ -223,15 +223,20 @@ private struct JSONTreeReader {
     private mutating func string() -> String? {
         position += 1
         let start = position
+        // The bytes OR-ed together: below 0x80 means ASCII, which is valid UTF-8 without the validating pass.
+        var highBits: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                let text =
+                    highBits < 0x80 ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { return nil }
+            highBits |= byte
             position += 1
         }
         guard position < bytes.count else { return nil }
