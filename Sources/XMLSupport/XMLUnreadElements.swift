@@ -20,41 +20,44 @@ final class XMLUnreadElements {
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         sax.pointee.startElementNs = {
             context, name, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes in
-            if let filter = XMLUnreadElements.of(context), !filter.opens(name) { return }
+            if !XMLUnreadElements.with(context, orElse: true, { $0.opens(name) }) { return }
             xmlSAX2StartElementNs(context, name, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes)
         }
         sax.pointee.endElementNs = { context, name, prefix, uri in
-            if let filter = XMLUnreadElements.of(context), !filter.closes() { return }
+            if !XMLUnreadElements.with(context, orElse: true, { $0.closes() }) { return }
             xmlSAX2EndElementNs(context, name, prefix, uri)
         }
         sax.pointee.characters = { context, text, length in
-            if XMLUnreadElements.of(context)?.isUnread == true { return }
+            if XMLUnreadElements.with(context, orElse: false, { $0.isUnread }) { return }
             xmlSAX2Characters(context, text, length)
         }
         sax.pointee.ignorableWhitespace = { context, text, length in
-            if XMLUnreadElements.of(context)?.isUnread == true { return }
+            if XMLUnreadElements.with(context, orElse: false, { $0.isUnread }) { return }
             xmlSAX2Characters(context, text, length)
         }
         sax.pointee.reference = { context, name in
-            if XMLUnreadElements.of(context)?.isUnread == true { return }
+            if XMLUnreadElements.with(context, orElse: false, { $0.isUnread }) { return }
             xmlSAX2Reference(context, name)
         }
         sax.pointee.comment = { context, text in
-            if XMLUnreadElements.of(context)?.isUnread == true { return }
+            if XMLUnreadElements.with(context, orElse: false, { $0.isUnread }) { return }
             xmlSAX2Comment(context, text)
         }
         sax.pointee.processingInstruction = { context, target, data in
-            if XMLUnreadElements.of(context)?.isUnread == true { return }
+            if XMLUnreadElements.with(context, orElse: false, { $0.isUnread }) { return }
             xmlSAX2ProcessingInstruction(context, target, data)
         }
     }
 
-    /// The filter of the context a callback gets (the parser context is its user data); nil when none is set.
-    private static func of(_ context: UnsafeMutableRawPointer?) -> XMLUnreadElements? {
+    /// `body` applied to the filter of the context a callback gets (the parser context is its user data), or
+    /// `fallback` when none is set. The filter is not retained for the call: the parse holds it.
+    private static func with<Result>(
+        _ context: UnsafeMutableRawPointer?, orElse fallback: Result, _ body: (XMLUnreadElements) -> Result
+    ) -> Result {
         guard let pointer = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else {
-            return nil
+            return fallback
         }
-        return Unmanaged<XMLUnreadElements>.fromOpaque(pointer).takeUnretainedValue()
+        return Unmanaged<XMLUnreadElements>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
     }
 
     private var isUnread: Bool { unreadDepth > 0 }
