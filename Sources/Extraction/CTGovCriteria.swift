@@ -16,8 +16,10 @@ enum CTGovCriteria {
     private enum Section { case preamble, inclusion, exclusion }
 
     /// Splits `text`; `unescape` is applied to each criterion after bullets are found (for Markdown, where a
-    /// literal `\*` at the start of a line is not a bullet).
-    static func split(_ text: String, unescape: (String) -> String = { $0 }) -> Split {
+    /// literal `\*` at the start of a line is not a bullet). With `wrappedLines` false (text whose lines are
+    /// never wrapped, such as the classic API's, which drops the bullets of list items) every line is a
+    /// criterion of its own.
+    static func split(_ text: String, unescape: (String) -> String = { $0 }, wrappedLines: Bool = true) -> Split {
         var section = Section.preamble
         var preamble: [String] = []
         var result = Split()
@@ -43,7 +45,7 @@ enum CTGovCriteria {
                 finish()
                 current = rest.isEmpty ? [] : [String(rest)]
                 open = true
-            } else if open {
+            } else if open, wrappedLines {
                 current.append(String(line))
             } else {
                 finish()
@@ -53,7 +55,9 @@ enum CTGovCriteria {
         }
 
         for rawLine in CTGovText.lines(text) {
-            let line = rawLine.drop { $0.isWhitespace }
+            // Most lines start with a printable ASCII byte: nothing to drop.
+            let lead = rawLine.utf8.first ?? 0
+            let line = lead > 0x20 && lead < 0x7F ? rawLine : rawLine.drop { $0.isWhitespace }
             if line.isEmpty {
                 finish()
                 continue
@@ -108,15 +112,19 @@ enum CTGovCriteria {
 
     /// Whether the line holds "clusion" in any case: a cheap test before reading it as a heading.
     private static func mentionsClusion(_ line: Substring) -> Bool {
-        let pattern = Array("clusion".utf8)
+        line.utf8.withContiguousStorageIfAvailable(mentionsClusion) ?? mentionsClusion(Array(line.utf8))
+    }
+
+    private static func mentionsClusion(_ bytes: some Collection<UInt8>) -> Bool {
+        let pattern: StaticString = "clusion"
         var matched = 0
-        for byte in line.utf8 {
+        for byte in bytes {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if lower == pattern[matched] {
+            if lower == pattern.utf8Start[matched] {
                 matched += 1
-                if matched == pattern.count { return true }
+                if matched == pattern.utf8CodeUnitCount { return true }
             } else {
-                matched = lower == pattern[0] ? 1 : 0
+                matched = lower == pattern.utf8Start[0] ? 1 : 0
             }
         }
         return false
@@ -135,6 +143,7 @@ enum CTGovCriteria {
                 return nil
             }
         }
+        if let lead = line.utf8.first, isASCIILetterOrDigit(lead), !mayStartWithMarkerWord(line.utf8) { return nil }
         guard let first = line.first else { return nil }
         let afterFirst = line.dropFirst()
         switch first {
@@ -172,5 +181,25 @@ enum CTGovCriteria {
             return rest
         }
         return rest
+    }
+
+    /// For a line starting with an ASCII letter or digit: false when its bytes alone show that no marker
+    /// word ("1.", "a)", "iv.") starts it — an ASCII word of more than four characters, or one followed by
+    /// ASCII other than `.` and `)`; true when the full reading must decide.
+    private static func mayStartWithMarkerWord(_ utf8: Substring.UTF8View) -> Bool {
+        var length = 0
+        for byte in utf8 {
+            if isASCIILetterOrDigit(byte) {
+                length += 1
+                if length > 4 { return false }
+            } else {
+                return byte >= 0x80 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")
+            }
+        }
+        return true
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import TrialModel
 
-/// ClinicalTrials.gov API v2 study JSON: a single study object, or a `{"studies": [...]}` page (or a bare
-/// array of studies), one record per study. Unknown keys are ignored; text fields are Markdown.
+/// ClinicalTrials.gov study JSON, one record per study: API v2 (a single study object, a `{"studies": [...]}`
+/// page or a bare array of studies; text fields are Markdown) and the classic API's `FullStudiesResponse`
+/// downloads (`{"FullStudies": [{"Rank": 1, "Study": {...}}]}`; plain text), read through their API v2 shape
+/// (``CTGovClassicStudy``). Unknown keys are ignored.
 enum CTGovJSONExtractor {
     static let layout = "ctgov-json"
 
@@ -11,8 +13,10 @@ enum CTGovJSONExtractor {
         let (studies, skipped) = try studies(in: json)
         var records: [ExtractedRecord] = []
         for (index, study) in studies.enumerated() {
-            var record = StudyReader(study: study, input: input, index: index, count: studies.count)
-                .extracted()
+            var record = StudyReader(
+                study: study.tree, format: study.format, input: input, index: index, count: studies.count
+            )
+            .extracted()
             if skipped > 0 {
                 record.record.warnings.append(
                     "\(skipped) item(s) of the document's study list were not studies and were skipped")
@@ -22,8 +26,15 @@ enum CTGovJSONExtractor {
         return records
     }
 
+    /// Study sections no record field comes from (results, documents, annotations: most of a finished study's
+    /// bytes): checked by the JSON reader but not built.
+    private static let unreadSections: [StaticString] = [
+        "resultsSection", "documentSection", "annotationSection", "ResultsSection", "DocumentSection",
+        "AnnotationSection",
+    ]
+
     private static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> CTGovLooseJSON {
-        if let tree = JSONTree.parse(bytes) { return CTGovLooseJSON(tree) }
+        if let tree = JSONTree.parse(bytes, unreadMembers: unreadSections) { return CTGovLooseJSON(tree) }
         // What the strict reader refuses (another encoding, a byte-order mark, an error) Foundation judges.
         do {
             return CTGovLooseJSON(
@@ -54,17 +65,22 @@ enum CTGovJSONExtractor {
         return " (line \(line), column \(column))"
     }
 
-    /// The study objects of the document and how many list items were not studies.
+    /// The study objects of the document, in API v2 shape, and how many list items were not studies.
     private static func studies(in json: CTGovLooseJSON) throws(ExtractionError) -> (
-        [CTGovLooseJSON], Int
+        [CTGovJSONStudy], Int
     ) {
         let expected =
             "expected a ClinicalTrials.gov API v2 study (an object with \"protocolSection\"), "
-            + "a page of studies ({\"studies\": [...]}) or an array of studies"
-        if isStudy(json) { return ([json], 0) }
+            + "a page of studies ({\"studies\": [...]}), an array of studies or a classic API download "
+            + "({\"FullStudiesResponse\": {\"FullStudies\": [...]}})"
+        if isStudy(json) { return ([CTGovJSONStudy(tree: json, format: .apiV2)], 0) }
+        if let classic = classicStudy(json) { return ([classic], 0) }
+        let response = json["FullStudiesResponse"].isObject ? json["FullStudiesResponse"] : json
         let list: [CTGovLooseJSON]
         if json.isObject, json["studies"].isArray {
             list = json["studies"].array
+        } else if response["FullStudies"].isArray {
+            list = response["FullStudies"].array
         } else if json.isArray {
             list = json.array
         } else if json.isObject {
@@ -76,7 +92,9 @@ enum CTGovJSONExtractor {
             throw ExtractionError(
                 code: "not-a-study", message: expected + "; found a JSON \(json.kind)")
         }
-        let studies = list.filter(isStudy)
+        let studies = list.compactMap { item in
+            isStudy(item) ? CTGovJSONStudy(tree: item, format: .apiV2) : classicStudy(item)
+        }
         guard !studies.isEmpty else {
             let what =
                 list.isEmpty
@@ -89,18 +107,40 @@ enum CTGovJSONExtractor {
     private static func isStudy(_ json: CTGovLooseJSON) -> Bool {
         json["protocolSection"].isObject
     }
+
+    /// A classic API study (an item of `FullStudies` or a bare `Study`) in API v2 shape; nil for anything else.
+    private static func classicStudy(_ json: CTGovLooseJSON) -> CTGovJSONStudy? {
+        guard let tree = json.tree, let study = CTGovClassicStudy.study(in: tree) else { return nil }
+        return CTGovJSONStudy(tree: CTGovLooseJSON(CTGovClassicStudy.v2Study(study)), format: .classic)
+    }
+}
+
+/// One study of a JSON document in API v2 shape, and which API wrote it.
+private struct CTGovJSONStudy {
+    /// Which API a study comes from: it decides how text fields and display values are read.
+    enum Format {
+        /// API v2: text fields are Markdown, coded values upper-case keys.
+        case apiV2
+        /// The classic API: text fields are plain text, coded values display text ("Contact").
+        case classic
+    }
+
+    let tree: CTGovLooseJSON
+    let format: Format
 }
 
 /// Reads one API v2 study object into a record.
 private struct StudyReader {
     let study: CTGovLooseJSON
+    let format: CTGovJSONStudy.Format
     let input: ExtractionInput
     let index: Int
     let count: Int
     private var protocolSection: CTGovLooseJSON { study["protocolSection"] }
 
-    init(study: CTGovLooseJSON, input: ExtractionInput, index: Int, count: Int) {
+    init(study: CTGovLooseJSON, format: CTGovJSONStudy.Format, input: ExtractionInput, index: Int, count: Int) {
         self.study = study
+        self.format = format
         self.input = input
         self.index = index
         self.count = count
@@ -178,8 +218,8 @@ private struct StudyReader {
 
     private func readDescription(into record: inout TrialRecord) {
         let description = protocolSection["descriptionModule"]
-        record.briefSummary = CTGovText.markdown(description["briefSummary"].string)
-        record.detailedDescription = CTGovText.markdown(description["detailedDescription"].string)
+        record.briefSummary = text(description["briefSummary"].string)
+        record.detailedDescription = text(description["detailedDescription"].string)
         let conditions = protocolSection["conditionsModule"]
         record.conditions = CTGovRecordParts.distinct(conditions["conditions"].strings)
         record.keywords = CTGovRecordParts.distinct(conditions["keywords"].strings)
@@ -214,7 +254,7 @@ private struct StudyReader {
             guard let name = CTGovText.line(item["name"].string) else { return nil }
             return Intervention(
                 type: item["type"].string.flatMap { EnumNormalizer.interventionType($0) }, name: name,
-                description: CTGovText.markdown(item["description"].string),
+                description: text(item["description"].string),
                 otherNames: CTGovRecordParts.distinct(item["otherNames"].strings))
         }
         // Arms name their interventions; where an arm does not, the interventions' arm labels say it.
@@ -232,7 +272,7 @@ private struct StudyReader {
             }
             return ArmGroup(
                 label: label, type: item["type"].string.flatMap { EnumNormalizer.armGroupType($0) },
-                description: CTGovText.markdown(item["description"].string),
+                description: text(item["description"].string),
                 interventionNames: CTGovRecordParts.distinct(names))
         }
     }
@@ -241,13 +281,13 @@ private struct StudyReader {
         let module = protocolSection["outcomesModule"]
         func outcomes(_ key: String) -> [Outcome] {
             module[key].array.compactMap { item in
-                guard let measure = CTGovText.markdown(item["measure"].string).flatMap(CTGovText.line)
+                guard let measure = text(item["measure"].string).flatMap(CTGovText.line)
                 else {
                     return nil
                 }
                 return Outcome(
-                    measure: measure, timeFrame: CTGovText.markdown(item["timeFrame"].string),
-                    description: CTGovText.markdown(item["description"].string))
+                    measure: measure, timeFrame: text(item["timeFrame"].string),
+                    description: text(item["description"].string))
             }
         }
         record.primaryOutcomes = outcomes("primaryOutcomes")
@@ -256,9 +296,12 @@ private struct StudyReader {
 
     private func readEligibility(into record: inout TrialRecord) {
         let module = protocolSection["eligibilityModule"]
-        if let raw = module["eligibilityCriteria"].string, let criteria = CTGovText.markdown(raw) {
+        if let raw = module["eligibilityCriteria"].string, let criteria = text(raw) {
             record.eligibility.criteria = criteria
-            let split = CTGovCriteria.split(raw, unescape: CTGovText.unescapeMarkdown)
+            let split =
+                format == .apiV2
+                ? CTGovCriteria.split(raw, unescape: CTGovText.unescapeMarkdown)
+                : CTGovCriteria.split(raw, wrappedLines: false)
             record.eligibility.inclusion = split.inclusion
             record.eligibility.exclusion = split.exclusion
             if let warning = split.warning { record.warnings.append(warning) }
@@ -287,18 +330,29 @@ private struct StudyReader {
                 phone = phoneValue + " ext. " + ext
             }
             let contact = Contact(
-                name: CTGovText.line(item["name"].string), role: CTGovText.line(item["role"].string),
+                name: CTGovText.line(item["name"].string), role: role(item["role"].string),
                 phone: phone,
                 email: CTGovText.line(item["email"].string))
             return contact.name == nil && contact.phone == nil && contact.email == nil ? nil : contact
         }
     }
 
+    /// A free-text field: Markdown in API v2, plain text in the classic API.
+    private func text(_ raw: String?) -> String? {
+        format == .apiV2 ? CTGovText.markdown(raw) : CTGovText.plain(raw)
+    }
+
+    /// A contact's role in API v2 spelling (`CONTACT`; the classic API writes "Contact").
+    private func role(_ raw: String?) -> String? {
+        let role = CTGovText.line(raw)
+        return format == .apiV2 ? role : role.map { EnumNormalizer.key($0) }
+    }
+
     private func readReferences(into record: inout TrialRecord) {
         let module = protocolSection["referencesModule"]
         record.references = module["references"].array.compactMap { item in
             CTGovRecordParts.reference(
-                citation: CTGovText.markdown(item["citation"].string), pmid: item["pmid"].string)
+                citation: text(item["citation"].string), pmid: item["pmid"].string)
         }
     }
 

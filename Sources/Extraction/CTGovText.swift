@@ -59,6 +59,14 @@ enum CTGovText {
         return text.isEmpty || isPlaceholder(text) ? nil : text
     }
 
+    /// A classic API text field (plain text): line ends normalised, trailing white space of each line removed,
+    /// trimmed. Placeholders give nil.
+    static func plain(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let text = trim(lines(raw).map { trimTrailing($0) }.joined(separator: "\n"))
+        return text.isEmpty || isPlaceholder(text) ? nil : text
+    }
+
     /// Removes CommonMark backslash escapes (`\>` → `>`, `\*` → `*`); other backslashes stay.
     static func unescapeMarkdown(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
@@ -149,12 +157,33 @@ enum CTGovText {
     /// The lines of a text, for `\n`, `\r\n` and `\r` line ends.
     static func lines(_ text: String) -> [Substring] {
         let utf8 = text.utf8
-        let newline: UInt8 = utf8.contains(0x0A) ? 0x0A : 0x0D
-        return utf8.split(separator: newline, omittingEmptySubsequences: false).map { line in
-            var line = line
-            if newline == 0x0A, line.last == 0x0D { line = line.dropLast() }
-            return Substring(line)
+        // Byte offsets of the line ends, found on the contiguous bytes; the lines are then slices of `text`.
+        let ends: (newline: UInt8, offsets: [Int])? = utf8.withContiguousStorageIfAvailable { bytes in
+            let newline: UInt8 = bytes.contains(0x0A) ? 0x0A : 0x0D
+            var offsets: [Int] = []
+            for index in bytes.indices where bytes[index] == newline { offsets.append(index) }
+            return (newline, offsets)
         }
+        guard let ends else {
+            let newline: UInt8 = utf8.contains(0x0A) ? 0x0A : 0x0D
+            return utf8.split(separator: newline, omittingEmptySubsequences: false).map { line in
+                var line = line
+                if newline == 0x0A, line.last == 0x0D { line = line.dropLast() }
+                return Substring(line)
+            }
+        }
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.offsets.count + 1)
+        var start = utf8.startIndex
+        for offset in ends.offsets + [utf8.count] {
+            var end = utf8.index(utf8.startIndex, offsetBy: offset)
+            if ends.newline == 0x0A, end > start, utf8[utf8.index(before: end)] == 0x0D {
+                end = utf8.index(before: end)
+            }
+            lines.append(Substring(utf8[start..<end]))
+            if offset < utf8.count { start = utf8.index(utf8.startIndex, offsetBy: offset + 1) }
+        }
+        return lines
     }
 
     /// White space (ASCII, no-break and the other Unicode spaces) collapsed to single spaces, trimmed.

@@ -9,9 +9,26 @@ enum CTGovXMLExtractor {
     static let layout = "ctgov-xml"
 
     static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [ExtractedRecord] {
-        let document: XMLDocument
+        // The study is read straight from libxml2's tree: no copy of the document is made. Results (most of a
+        // finished study's bytes) give no record field: the parser checks them but builds no tree of them.
+        let extracted: Result<[ExtractedRecord], ExtractionError>
         do {
-            document = try SafeXMLReader.parse(input.bytes)
+            extracted = try SafeXMLReader.withRootElement(of: input.bytes, unreadElements: ["clinical_results"]) {
+                root in
+                let studies = studies(in: root)
+                guard !studies.isEmpty else {
+                    return .failure(
+                        ExtractionError(
+                            code: "not-a-study",
+                            message:
+                                "expected a ClinicalTrials.gov <clinical_study> document or a <search_results> file "
+                                + "of studies; found <\(root.qualifiedName)> with no study inside"))
+                }
+                return .success(
+                    studies.enumerated().map { index, study in
+                        XMLStudyReader(study: study, input: input, index: index, count: studies.count).extracted()
+                    })
+            }
         } catch {
             throw ExtractionError(
                 code: "malformed-xml",
@@ -19,29 +36,19 @@ enum CTGovXMLExtractor {
                     "the XML is not well-formed at line \(error.line), column \(error.column): \(error.message)"
             )
         }
-        let studies = studies(in: document.root)
-        guard !studies.isEmpty else {
-            throw ExtractionError(
-                code: "not-a-study",
-                message:
-                    "expected a ClinicalTrials.gov <clinical_study> document or a <search_results> file of "
-                    + "studies; found <\(document.root.qualifiedName)> with no study inside")
-        }
-        return studies.enumerated().map { index, study in
-            XMLStudyReader(study: study, input: input, index: index, count: studies.count).extracted()
-        }
+        return try extracted.get()
     }
 
     /// The study elements of a document: the root itself, its children, or its grandchildren.
-    static func studies(in root: XMLElement) -> [XMLElement] {
-        if root.name == "clinical_study" { return [root] }
+    static func studies(in root: XMLElementView) -> [XMLElementView] {
+        if root.hasName("clinical_study") { return [root] }
         let children = root.elements.filter(isStudy)
         if !children.isEmpty { return children }
         return root.elements.flatMap { $0.elements.filter(isStudy) }
     }
 
-    private static func isStudy(_ element: XMLElement) -> Bool {
-        guard element.name == "clinical_study" || element.name == "study" else { return false }
+    private static func isStudy(_ element: XMLElementView) -> Bool {
+        guard element.hasName("clinical_study") || element.hasName("study") else { return false }
         return element.child("id_info") != nil || element.child("nct_id") != nil
             || element.child("brief_title") != nil
             || element.child("title") != nil
@@ -50,20 +57,20 @@ enum CTGovXMLExtractor {
 
 /// Reads one `clinical_study` (or search-result `study`) element into a record.
 private struct XMLStudyReader {
-    let study: XMLElement
+    let study: XMLElementView
     let input: ExtractionInput
     let index: Int
     let count: Int
 
     /// The text of the first element at `path`, on one line; nil when absent or empty.
     private func line(_ path: String...) -> String? {
-        var element: XMLElement? = study
+        var element: XMLElementView? = study
         for name in path { element = element?.child(name) }
         return CTGovText.line(element?.text)
     }
 
     /// A free-text element: inside a `textblock` or directly; paragraphs kept.
-    private func paragraphs(_ element: XMLElement?) -> String? {
+    private func paragraphs(_ element: XMLElementView?) -> String? {
         guard let element else { return nil }
         return CTGovText.paragraphs((element.child("textblock") ?? element).text)
     }

@@ -17,9 +17,12 @@ indirect enum JSONTree: Sendable {
     static let maxDepth = 512
 
     /// The document in `bytes`, or nil when the strict reader does not accept it.
-    static func parse(_ bytes: [UInt8]) -> JSONTree? {
+    ///
+    /// The values of object members named in `unreadMembers` are checked as strictly as any other but not
+    /// built: they read as `null` (for sections a reader never looks at, such as a study's results).
+    static func parse(_ bytes: [UInt8], unreadMembers: [StaticString] = []) -> JSONTree? {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONTreeReader(bytes: buffer)
+            var reader = JSONTreeReader(bytes: buffer, unreadMembers: unreadMembers)
             guard let value = reader.value(depth: 0) else { return nil }
             reader.skipWhitespace()
             return reader.position == buffer.count ? value : nil
@@ -27,12 +30,17 @@ indirect enum JSONTree: Sendable {
     }
 }
 
-/// The recursive-descent reader behind ``JSONTree/parse(_:)``: returns nil at the first thing it refuses.
+/// The recursive-descent reader behind ``JSONTree/parse(_:unreadMembers:)``: returns nil at the first thing it
+/// refuses.
 private struct JSONTreeReader {
     let bytes: UnsafeBufferPointer<UInt8>
+    let unreadMembers: [StaticString]
     var position = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, unreadMembers: [StaticString]) {
+        self.bytes = bytes
+        self.unreadMembers = unreadMembers
+    }
 
     mutating func skipWhitespace() {
         while position < bytes.count {
@@ -82,8 +90,13 @@ private struct JSONTreeReader {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
             position += 1
-            guard let member = value(depth: depth + 1) else { return nil }
-            members[key] = member
+            if isUnread(key) {
+                guard check(depth: depth + 1) else { return nil }
+                members[key] = .null
+            } else {
+                guard let member = value(depth: depth + 1) else { return nil }
+                members[key] = member
+            }
             skipWhitespace()
             guard position < bytes.count else { return nil }
             switch bytes[position] {
@@ -115,6 +128,63 @@ private struct JSONTreeReader {
                 position += 1
                 return .array(items)
             default: return nil
+            }
+        }
+    }
+
+    /// Whether `key` names a member whose value is checked but not built.
+    private func isUnread(_ key: String) -> Bool {
+        unreadMembers.contains { name in
+            key.utf8.count == name.utf8CodeUnitCount
+                && key.utf8.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        }
+    }
+
+    /// Checks a value as ``value(depth:)`` reads it, without building it: true when it would be accepted.
+    private mutating func check(depth: Int) -> Bool {
+        guard depth < JSONTree.maxDepth else { return false }
+        skipWhitespace()
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return checkContainer(depth: depth, isObject: true)
+        case UInt8(ascii: "["): return checkContainer(depth: depth, isObject: false)
+        case UInt8(ascii: "\""): return string() != nil
+        case UInt8(ascii: "t"): return literal("true")
+        case UInt8(ascii: "f"): return literal("false")
+        case UInt8(ascii: "n"): return literal("null")
+        default: return number() != nil
+        }
+    }
+
+    /// Checks an object or an array starting at its opening bracket, as ``object(depth:)`` and
+    /// ``array(depth:)`` read them.
+    private mutating func checkContainer(depth: Int, isObject: Bool) -> Bool {
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == close {
+            position += 1
+            return true
+        }
+        while true {
+            if isObject {
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), string() != nil else {
+                    return false
+                }
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return false }
+                position += 1
+            }
+            guard check(depth: depth + 1) else { return false }
+            skipWhitespace()
+            guard position < bytes.count else { return false }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case close:
+                position += 1
+                return true
+            default: return false
             }
         }
     }
@@ -153,15 +223,20 @@ private struct JSONTreeReader {
     private mutating func string() -> String? {
         position += 1
         let start = position
+        // The bytes OR-ed together: below 0x80 means ASCII, which is valid UTF-8 without the validating pass.
+        var highBits: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                let text =
+                    highBits < 0x80 ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { return nil }
+            highBits |= byte
             position += 1
         }
         guard position < bytes.count else { return nil }

@@ -18,16 +18,32 @@ public enum DateNormalizer {
             if !digits.isEmpty, let v = Int(digits) { numbers.append((v, digits.count)) }
             digits = ""
         }
-        for char in text {
-            if char.isASCII, char.isLetter {
-                flushDigits()
-                word.append(char)
-            } else if char.isASCII, char.isNumber {
-                flushWord()
-                digits.append(char)
-            } else {
-                flushWord()
-                flushDigits()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII text (nearly every date): each byte is a character, classified without Unicode tables.
+            for byte in text.utf8 {
+                if (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+                    flushDigits()
+                    word.unicodeScalars.append(Unicode.Scalar(byte))
+                } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    flushWord()
+                    digits.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    flushWord()
+                    flushDigits()
+                }
+            }
+        } else {
+            for char in text {
+                if char.isASCII, char.isLetter {
+                    flushDigits()
+                    word.append(char)
+                } else if char.isASCII, char.isNumber {
+                    flushWord()
+                    digits.append(char)
+                } else {
+                    flushWord()
+                    flushDigits()
+                }
             }
         }
         flushWord()

@@ -7,10 +7,11 @@ import CLibXML2
 /// `XML_PARSE_HUGE`). External and user-defined entity references are dropped from the tree, so an XXE
 /// attempt yields nothing and an entity-expansion bomb is refused by libxml2 itself.
 public enum SafeXMLReader {
-    /// The parser options: no network, no error printing, CDATA merged into text.
+    /// The parser options: no network, no error printing, CDATA merged into text, and short text nodes kept
+    /// inside their node (one allocation less each; the tree is never changed after parsing).
     static let options = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue)
+            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
 
     /// Parses `bytes` as one XML document.
     ///
@@ -20,6 +21,36 @@ public enum SafeXMLReader {
     public static func parse(
         _ bytes: [UInt8], documentURL: String = "inbox://document.xml"
     ) throws(XMLParseError) -> XMLDocument {
+        try withDocument(bytes, documentURL: documentURL) { document, root in
+            XMLDocument(
+                root: element(root),
+                version: document.pointee.version.map { String(cString: $0) },
+                encoding: document.pointee.encoding.map { String(cString: $0) })
+        }
+    }
+
+    /// Parses `bytes` as ``parse(_:documentURL:)`` does and calls `body` with the root element read in place,
+    /// without copying the document into Swift values; the document is freed when `body` returns, so no
+    /// ``XMLElementView`` may be kept beyond it.
+    ///
+    /// - Parameter unreadElements: names of elements (below the root) the caller never reads: the parser
+    ///   checks them as strictly as the rest, but their subtrees are not built, so they are absent from the tree.
+    /// - Throws: ``XMLParseError`` as ``parse(_:documentURL:)`` does.
+    public static func withRootElement<Result>(
+        of bytes: [UInt8], unreadElements: [String] = [], documentURL: String = "inbox://document.xml",
+        _ body: (XMLElementView) -> Result
+    ) throws(XMLParseError) -> Result {
+        let unread = unreadElements.isEmpty ? nil : XMLUnreadElements(names: unreadElements)
+        return try withDocument(bytes, documentURL: documentURL, unread: unread) { _, root in
+            body(XMLElementView(root))
+        }
+    }
+
+    /// Parses `bytes` and calls `body` with libxml2's document and its root element, freed afterwards.
+    private static func withDocument<Result>(
+        _ bytes: [UInt8], documentURL: String, unread: XMLUnreadElements? = nil,
+        _ body: (xmlDocPtr, xmlNodePtr) -> Result
+    ) throws(XMLParseError) -> Result {
         _ = LibXML.initialized
         guard !bytes.isEmpty else {
             throw XMLParseError(message: "the document is empty", line: 1, column: 1)
@@ -31,6 +62,8 @@ public enum SafeXMLReader {
             throw XMLParseError(message: "libxml2 could not allocate a parser", line: 0, column: 0)
         }
         defer { xmlFreeParserCtxt(context) }
+        unread?.install(on: context)
+        defer { withExtendedLifetime(unread) {} }
 
         let collector = ParseErrorCollector()
         // Structured error handlers are thread-local in libxml2: set, parse and restore without suspending.
@@ -54,10 +87,7 @@ public enum SafeXMLReader {
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLParseError(message: "the document has no root element", line: 1, column: 1)
         }
-        return XMLDocument(
-            root: element(root),
-            version: document.pointee.version.map { String(cString: $0) },
-            encoding: document.pointee.encoding.map { String(cString: $0) })
+        return body(document, root)
     }
 
     /// libxml2's record of the last error on the context, for when no handler call was seen.

@@ -107,14 +107,16 @@ import Testing
         ("1. item", "item"),
         ("12) item", "item"), ("3、item", "item"), ("(2) item", "item"), ("（3）item", "item"),
         ("b. item", "item"),
-        ("ii) item", "item"), ("1.Item", "Item"),
+        ("ii) item", "item"), ("1.Item", "Item"), ("iv.item", nil), ("A) item", nil),
+        ("ab中. item", nil), ("é) item", nil), ("iv) item", "item"), ("x. item", "item"),
     ])
-    func removesMarkers(line: String, rest: String) {
+    func removesMarkers(line: String, rest: String?) {
         #expect(CTGovCriteria.withoutMarker(Substring(line)).map(String.init) == rest)
     }
 
     @Test(arguments: [
-        "-2 log reduction", "*p < 0.05", "2.0 g/dl", "e.g. anything", "18 years", "Age", "10.5%",
+        "-2 log reduction", "*p < 0.05", "2.0 g/dl", "e.g. anything", "18 years", "Age", "10.5%", "Adults. item",
+        "abcde) item", "abc", "ab item", "ab: item", "1,2. item",
     ])
     func leavesTextThatOnlyLooksLikeAMarker(line: String) {
         #expect(CTGovCriteria.withoutMarker(Substring(line)) == nil)

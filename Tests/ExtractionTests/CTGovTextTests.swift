@@ -10,6 +10,14 @@ import Testing
         #expect(CTGovText.paragraphs("  \n  ") == nil)
     }
 
+    @Test(arguments: [
+        ("a\nb\r\nc\n", ["a", "b", "c", ""]), ("a\rb\r", ["a", "b", ""]), ("", [""]), ("\r\n", ["", ""]),
+        ("é\n\nü\r", ["é", "", "ü"]), ("\r\ra\nb", ["\r\ra", "b"]),
+    ])
+    func splitsLinesAtEveryLineEnd(text: String, lines: [String]) {
+        #expect(CTGovText.lines(text).map(String.init) == lines)
+    }
+
     @Test func unescapesMarkdownButKeepsOtherBackslashes() {
         #expect(
             CTGovText.unescapeMarkdown(#"\>= 5 \< 7 \* \_x\_ \\ C:\path \d"#)

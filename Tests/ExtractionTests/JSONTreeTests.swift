@@ -76,6 +76,26 @@ import Testing
         #expect(JSONTree.parse(Array(text.utf8)) == nil)
     }
 
+    /// A document with every refused text above placed as the value of an unread member.
+    static func unreadMember(_ value: String) -> [UInt8] { Array(#"{"kept": [1], "skipped": \#(value)}"#.utf8) }
+
+    @Test func unreadMembersAreCheckedButNotBuilt() throws {
+        let text = #"{"kept": {"skipped": 1, "b": "x"}, "skipped": {"deep": [1, "é", {"c": null}]}}"#
+        let tree = try #require(JSONTree.parse(Array(text.utf8), unreadMembers: ["skipped"]))
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(#"{"kept": {"skipped": null, "b": "x"}, "skipped": null}"#.utf8))
+        #expect(Self.same(tree, expected))
+        for refused in [
+            "[1,]", "{\"a\":1,}", "[01]", "[\"\\ud800\"]", "[\"tab\there\"]", "{'a': 1}", "[tru]", "[\"open",
+            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        ] {
+            #expect(JSONTree.parse(Self.unreadMember(refused), unreadMembers: ["skipped"]) == nil, "\(refused)")
+            #expect(JSONTree.parse(Self.unreadMember(refused)) == nil, "\(refused)")
+        }
+        let accepted = Self.unreadMember("[1, {\"a\": [true, false, null, -1.5e3]}]")
+        #expect(JSONTree.parse(accepted, unreadMembers: ["skipped"]) != nil)
+    }
+
     @Test func refusesBytesThatAreNotUTF8() {
         #expect(JSONTree.parse([0x5B, 0x22, 0xFF, 0x22, 0x5D]) == nil)
         #expect(JSONTree.parse([0x5B, 0x22, 0xC3, 0x22, 0x5D]) == nil)

@@ -39,6 +39,7 @@ struct NormalizerTests {
         ("Jun 5 2023", "2023-06-05"), ("5 June 2023", "2023-06-05"), ("05-Jun-2023", "2023-06-05"),
         ("March, 2007", "2007-03"), ("2024/08/31", "2024-08-31"), ("08/31/2024", "2024-08-31"),
         ("Sept 30, 2021", "2021-09-30"), ("December 13, 2017", "2017-12-13"),
+        ("June\u{00A0}5,\u{00A0}2023", "2023-06-05"), ("2023-06-05 (estimé)", "2023-06-05"),
     ])
     func dates(text: String, expected: String) {
         #expect(DateNormalizer.isoDate(text) == expected)
