@@ -73,19 +73,19 @@ enum CTGovPageLayout {
     }
 
     /// Whether the page's own signals name it a ClinicalTrials.gov study page; adds its score.
-    static func score(_ key: String, _ add: (TextLayout, Int, String) -> Void) {
-        switch key {
-        case "STUDY_OVERVIEW": add(.ctgovPage, 2, "study-overview")
-        case "PARTICIPATION_CRITERIA": add(.ctgovPage, 2, "participation-criteria")
-        case "COLLABORATORS_AND_INVESTIGATORS": add(.ctgovPage, 2, "collaborators-and-investigators")
-        case "STUDY_RECORD_DATES": add(.ctgovPage, 2, "study-record-dates")
-        case "CONTACTS_AND_LOCATIONS": add(.ctgovPage, 1, "contacts-and-locations")
-        case "STUDY_PLAN": add(.ctgovPage, 1, "study-plan")
-        case "AGES_ELIGIBLE_FOR_STUDY": add(.ctgovPage, 1, "ages-eligible")
-        default:
-            if key.hasPrefix("CLINICALTRIALS_GOV_ID_NCT") { add(.ctgovPage, 2, "ctgov-id") }
-            if key.hasPrefix("PARTICIPANT_GROUP_ARM") { add(.ctgovPage, 2, "participant-group-arm") }
-        }
+    /// The section headings the page prints, each with its points and signal name (looked up by whole key).
+    static let headingSignals: [(key: String, points: Int, name: String)] = [
+        ("STUDY_OVERVIEW", 2, "study-overview"), ("PARTICIPATION_CRITERIA", 2, "participation-criteria"),
+        ("COLLABORATORS_AND_INVESTIGATORS", 2, "collaborators-and-investigators"),
+        ("STUDY_RECORD_DATES", 2, "study-record-dates"), ("CONTACTS_AND_LOCATIONS", 1, "contacts-and-locations"),
+        ("STUDY_PLAN", 1, "study-plan"), ("AGES_ELIGIBLE_FOR_STUDY", 1, "ages-eligible"),
+    ]
+
+    /// The signals of keys that start with the page's labels ("ClinicalTrials.gov ID NCT…").
+    static func score(prefixOf key: String, _ add: (TextLayout, Int, String) -> Void) {
+        guard let lead = key.utf8.first, lead == UInt8(ascii: "C") || lead == UInt8(ascii: "P") else { return }
+        if key.hasPrefix("CLINICALTRIALS_GOV_ID_NCT") { add(.ctgovPage, 2, "ctgov-id") }
+        if key.hasPrefix("PARTICIPANT_GROUP_ARM") { add(.ctgovPage, 2, "participant-group-arm") }
     }
 
     /// The header above the first section: the status alone on a line, the brief title, the page's id.

@@ -50,62 +50,102 @@ enum LayoutDetector {
                 if line.hasSuffix("Reserved by MedPath") { add(.medpath, 3, once: "medpath-footer") }
                 continue
             }
-            scoreMedPath(key, line, add)
+            if let signals = exactSignals[key] {
+                for signal in signals where signal.holds(for: line) {
+                    add(signal.layout, signal.points, once: signal.name)
+                }
+            }
+            scoreMedPath(line, add)
             scoreTrialDetails(key, add)
-            scoreOverview(key, line, add)
+            scoreOverview(line, add)
             scoreConditionListing(key, line, add)
-            CTGovPageLayout.score(key, add)
+            CTGovPageLayout.score(prefixOf: key, add)
         }
         return scores
     }
 
     private typealias Add = (TextLayout, Int, String) -> Void
 
-    private static func scoreMedPath(_ key: String, _ line: String, _ add: Add) {
-        switch key {
-        case "MEDPATH": add(.medpath, 2, "medpath-name")
-        case "REGISTRATION_NUMBER": add(.medpath, 2, "registration-number")
-        case "RECRUITMENT_ELIGIBILITY": add(.medpath, 2, "recruitment-eligibility")
-        case "STUDY_DESIGN" where TextValue.contains(0x26, in: line): add(.medpath, 2, "study-and-design")
-        case "ARM_INTERVENTIONS", "ARMS_INTERVENTIONS": add(.medpath, 2, "arm-interventions")
-        case "GROUPINTERVENTIONDESCRIPTION": add(.medpath, 2, "glued-arms-header")
-        case "NAMETIMEMETHOD": add(.medpath, 2, "glued-outcome-header")
-        case "TARGET_RECRUITMENT": add(.medpath, 1, "target-recruitment")
-        case "TRIAL_LOCATIONS": add(.medpath, 1, "trial-locations")
-        default:
-            if TextValue.hasSuffixIgnoringCase(line, "reserved by medpath") { add(.medpath, 3, "medpath-footer") }
+    /// A signal a line gives when its whole key is a known heading or label (looked up once per line).
+    private struct Signal {
+        enum Condition { case always, lineHasAmpersand, lineEndsWithColon }
+        let layout: TextLayout
+        let points: Int
+        let name: String
+        var condition = Condition.always
+
+        func holds(for line: String) -> Bool {
+            switch condition {
+            case .always: true
+            case .lineHasAmpersand: TextValue.contains(0x26, in: line)
+            case .lineEndsWithColon: line.utf8.last == 0x3A
+            }
         }
+    }
+
+    /// The signals of whole keys, every layout's together.
+    private static let exactSignals: [String: [Signal]] = {
+        var table: [String: [Signal]] = [:]
+        func add(_ key: String, _ signal: Signal) { table[key, default: []].append(signal) }
+        add("MEDPATH", Signal(layout: .medpath, points: 2, name: "medpath-name"))
+        add("REGISTRATION_NUMBER", Signal(layout: .medpath, points: 2, name: "registration-number"))
+        add("RECRUITMENT_ELIGIBILITY", Signal(layout: .medpath, points: 2, name: "recruitment-eligibility"))
+        add(
+            "STUDY_DESIGN",
+            Signal(layout: .medpath, points: 2, name: "study-and-design", condition: .lineHasAmpersand))
+        add("ARM_INTERVENTIONS", Signal(layout: .medpath, points: 2, name: "arm-interventions"))
+        add("ARMS_INTERVENTIONS", Signal(layout: .medpath, points: 2, name: "arm-interventions"))
+        add("GROUPINTERVENTIONDESCRIPTION", Signal(layout: .medpath, points: 2, name: "glued-arms-header"))
+        add("NAMETIMEMETHOD", Signal(layout: .medpath, points: 2, name: "glued-outcome-header"))
+        add("TARGET_RECRUITMENT", Signal(layout: .medpath, points: 1, name: "target-recruitment"))
+        add("TRIAL_LOCATIONS", Signal(layout: .medpath, points: 1, name: "trial-locations"))
+        add("ADMINISTRATIVE_DATA", Signal(layout: .trialDetails, points: 2, name: "administrative-data"))
+        add("STUDY_INFORMATION", Signal(layout: .trialDetails, points: 1, name: "study-information"))
+        add(
+            "RECRUITMENT_INFORMATION_ELIGIBILITY",
+            Signal(layout: .trialDetails, points: 2, name: "recruitment-information"))
+        add("CLINICAL_TRIAL_SUMMARY", Signal(layout: .trialDetails, points: 2, name: "trial-summary"))
+        add("LEAD_SPONSOR_COLLABORATOR", Signal(layout: .trialDetails, points: 1, name: "sponsor-header"))
+        for key in ["TRIAL_END_DATE", "TRIAL_START_DATE"] {
+            add(key, Signal(layout: .overview, points: 2, name: "trial-dates", condition: .lineEndsWithColon))
+        }
+        add(
+            "TARGET_ENROLLMENT",
+            Signal(layout: .overview, points: 2, name: "target-enrollment", condition: .lineEndsWithColon))
+        add(
+            "PARTICIPANT_GENDER",
+            Signal(layout: .overview, points: 2, name: "participant-gender", condition: .lineEndsWithColon))
+        add("CRITERIA", Signal(layout: .overview, points: 1, name: "criteria"))
+        for (key, points, name) in CTGovPageLayout.headingSignals {
+            add(key, Signal(layout: .ctgovPage, points: points, name: name))
+        }
+        return table
+    }()
+
+    private static func scoreMedPath(_ line: String, _ add: Add) {
+        if TextValue.hasSuffixIgnoringCase(line, "reserved by medpath") { add(.medpath, 3, "medpath-footer") }
     }
 
     private static func scoreTrialDetails(_ key: String, _ add: Add) {
         // Every key below starts with one of these letters.
-        guard let lead = key.utf8.first, "CASNORTLE".utf8.contains(lead) else { return }
+        guard let lead = key.utf8.first, "CNORTAE".utf8.contains(lead) else { return }
         if key.hasPrefix("CLINICAL_TRIAL_DETAILS") { add(.trialDetails, 4, "details-heading") }
-        if key == "ADMINISTRATIVE_DATA" { add(.trialDetails, 2, "administrative-data") }
-        if key == "STUDY_INFORMATION" { add(.trialDetails, 1, "study-information") }
         if key.hasPrefix("NCT_NUMBER_NCT") { add(.trialDetails, 2, "nct-number") }
         if key.hasPrefix("OTHER_STUDY_ID") { add(.trialDetails, 2, "other-study-id") }
-        if key == "RECRUITMENT_INFORMATION_ELIGIBILITY" { add(.trialDetails, 2, "recruitment-information") }
-        if key == "CLINICAL_TRIAL_SUMMARY" { add(.trialDetails, 2, "trial-summary") }
         if key.hasPrefix("REFERENCES_PUBLICATIONS") { add(.trialDetails, 1, "references-publications") }
         if key.hasPrefix("TYPE_MEASURE_DESCRIPTION_TIME_FRAME") { add(.trialDetails, 2, "outcome-header") }
-        if key == "LEAD_SPONSOR_COLLABORATOR" { add(.trialDetails, 1, "sponsor-header") }
         if key.hasPrefix("ACCEPTS_HEALTHY_VOLUNTEERS_") { add(.trialDetails, 1, "healthy-volunteers-inline") }
         if key.hasPrefix("EST_COMPLETION_DATE") || key.hasPrefix("EST_PRIMARY_COMPLETION_DATE") {
             add(.trialDetails, 1, "est-dates")
         }
     }
 
-    private static func scoreOverview(_ key: String, _ line: String, _ add: Add) {
+    private static func scoreOverview(_ line: String, _ add: Add) {
         let colon = line.utf8.last == 0x3A
-        if colon, key == "TRIAL_END_DATE" || key == "TRIAL_START_DATE" { add(.overview, 2, "trial-dates") }
-        if colon, key == "TARGET_ENROLLMENT" { add(.overview, 2, "target-enrollment") }
-        if colon, key == "PARTICIPANT_GENDER" { add(.overview, 2, "participant-gender") }
         if TextValue.hasSuffixIgnoringCase(line, "accepts healthy volunteers?") {
             add(.overview, 2, "healthy-volunteers-question")
         }
         if colon, TextValue.hasSuffixIgnoringCase(line, "treatments:") { add(.overview, 2, "treatments") }
-        if key == "CRITERIA" { add(.overview, 1, "criteria") }
         if colon, TextValue.hasSuffixIgnoringCase(line, "lead sponsor:") { add(.overview, 1, "lead-sponsor-colon") }
     }
 

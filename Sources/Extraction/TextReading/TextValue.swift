@@ -185,15 +185,22 @@ enum TextValue {
 
     /// The words of a line with their byte offsets (split on spaces).
     static func words(_ line: String, limit: Int = .max) -> [(word: Substring, end: String.Index)] {
-        var result: [(Substring, String.Index)] = []
-        let utf8 = line.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex, result.count < limit {
-            while index < utf8.endIndex, utf8[index] == 0x20 { index = utf8.index(after: index) }
-            guard index < utf8.endIndex else { break }
-            let start = index
-            while index < utf8.endIndex, utf8[index] != 0x20 { index = utf8.index(after: index) }
-            result.append((line[start..<index], index))
+        var result: [(word: Substring, end: String.Index)] = []
+        var bytes = line
+        bytes.withUTF8 { bytes in
+            // Offsets found on the bytes; a native string's UTF-8 index moves by an offset at once.
+            let utf8 = line.utf8
+            let base = utf8.startIndex
+            let count = bytes.count
+            var index = 0
+            while index < count, result.count < limit {
+                while index < count, bytes[index] == 0x20 { index &+= 1 }
+                guard index < count else { break }
+                let start = index
+                while index < count, bytes[index] != 0x20 { index &+= 1 }
+                let end = utf8.index(base, offsetBy: index)
+                result.append((line[utf8.index(base, offsetBy: start)..<end], end))
+            }
         }
         return result
     }
