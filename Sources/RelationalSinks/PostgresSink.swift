@@ -7,7 +7,8 @@ public import TrialModel
 /// Writes records into a PostgreSQL database in the relational schema (``RelationalSchema``), in the schema
 /// named by `schema:` (created if missing), one transaction per batch.
 ///
-/// Rows go in as one JSON parameter per table (`json_populate_recordset`). A record's newer version replaces all its rows; a version older than the
+/// Rows go in as binary `text[]` parameters, one per column, made rows by `unnest`: a batch is three statements
+/// at most (``PostgresBatchStatements``). A record's newer version replaces all its rows; a version older than the
 /// stored one (by `provenance.processedAt`) is ignored, so several daemons may write one database: rows are
 /// locked in record-id order (no deadlock) and each record is kept once. When the connection drops or the server
 /// is down, the batch waits and is tried again with back-off (0.25 s doubling to 10 s); its documents stay pending.
@@ -23,6 +24,8 @@ public actor PostgresSink: Sink {
     private var connection: PostgresConnection?
     private var opened = false
     private var nextConnectionID = 0
+    /// The SQL type of each column by table, read from the server when the sink opens.
+    private var columnTypes: [String: [String]] = [:]
     /// Seconds between tries of a batch while the server is unreachable: the first wait, then doubled up to the last.
     let retryDelays: (first: Double, last: Double)
     /// Seconds one try of a batch may take before its connection is given up and the batch tried again.
@@ -58,6 +61,7 @@ public actor PostgresSink: Sink {
         }
         do {
             try await prepareSchema(connection)
+            columnTypes = try await readColumnTypes(connection)
         } catch {
             self.connection = nil
             try? await connection.close()
@@ -76,6 +80,16 @@ public actor PostgresSink: Sink {
             configuration: configuration, id: nextConnectionID, logger: logger)
         do {
             try await fresh.query("SET search_path TO \(unescaped: quoted(schema))", logger: logger)
+        } catch {
+            try? await fresh.close()
+            throw error
+        }
+        // The records' JSON (and long descriptions) are compressed when stored: LZ4 takes a fraction of the CPU
+        // of the default pglz. A server built without LZ4 (or older than 14) refuses, and keeps pglz.
+        do {
+            try await fresh.query("SET default_toast_compression = lz4", logger: logger)
+        } catch  where !fresh.isClosed {
+            logger.debug("postgres: \(location.display) keeps pglz compression (\(PostgresFailure.describe(error)))")
         } catch {
             try? await fresh.close()
             throw error
@@ -181,57 +195,40 @@ public actor PostgresSink: Sink {
     private func upsertChildren(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection)
         async throws
     {
-        let staging = "trialpipe_incoming"
-        try await connection.query(
-            "CREATE TEMP TABLE IF NOT EXISTS \(unescaped: staging) (LIKE studies) ON COMMIT DELETE ROWS",
-            logger: logger)
-        try await insert(rows.studies[...], into: staging, table: RelationalSchema.studies, on: connection)
-        let columns = RelationalSchema.studies.columns
-        let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-        let upsert = """
-            INSERT INTO studies (\(columns.joined(separator: ", "))) \
-            SELECT \(columns.joined(separator: ", ")) FROM \(staging) ORDER BY record_id \
-            ON CONFLICT (record_id) DO UPDATE SET \(updates) \
-            WHERE EXCLUDED.processed_at >= studies.processed_at \
-            RETURNING record_id, (xmax = 0) AS inserted
-            """
+        let statements = PostgresBatchStatements(columnTypes: columnTypes)
         var accepted = Set<String>()
         var replaced: [String] = []
-        for try await (id, inserted) in try await connection.query(PostgresQuery(unsafeSQL: upsert), logger: logger)
-            .decode((String, Bool).self)
-        {
+        let upsert = statements.studiesUpsert(rows.studies)
+        for try await (id, inserted) in try await connection.query(upsert, logger: logger).decode((String, Bool).self) {
             accepted.insert(id)
             if !inserted { replaced.append(id) }
         }
         if !replaced.isEmpty {
-            for table in RelationalSchema.childTables {
-                try await connection.query(
-                    "DELETE FROM \(unescaped: table.name) WHERE record_id = ANY(\(replaced))", logger: logger)
-            }
+            try await connection.query(statements.childDeletes(replaced), logger: logger)
         }
         let children = accepted.count == latest.count ? rows : RecordRows(latest.filter { accepted.contains($0.id) })
-        for (table, values) in zip(RelationalSchema.childTables, children.children) where !values.isEmpty {
-            try await insert(values[...], into: table.name, table: table, on: connection)
+        if let inserts = statements.childInserts(children) {
+            try await connection.query(inserts, logger: logger)
         }
     }
 
-    /// Inserts rows in one statement: the rows go as one JSON parameter, which PostgreSQL turns into typed rows.
-    ///
-    /// Not `COPY … FROM STDIN`: PostgresNIO 1.33 stops the process (a precondition) when the connection drops
-    /// in the middle of a copy, and a server going away mid-batch must only make the batch wait.
-    private func insert(
-        _ values: ArraySlice<SQLValue>, into target: String, table: RelationalTable, on connection: PostgresConnection
-    ) async throws {
-        var encoder = JSONRowsEncoder(columns: table.columns, jsonColumn: table.columns.firstIndex(of: "record"))
-        encoder.appendRows(values)
-        let columns = table.columns.joined(separator: ", ")
-        var binds = PostgresBindings()
-        binds.append(String(decoding: encoder.bytes, as: UTF8.self))
-        let sql = """
-            INSERT INTO \(target) (\(columns)) \
-            SELECT \(columns) FROM json_populate_recordset(NULL::\(target), $1::json)
+    /// The SQL type of every column of the schema's tables, from the server's catalog.
+    private func readColumnTypes(_ connection: PostgresConnection) async throws -> [String: [String]] {
+        var byTable: [String: [String: String]] = [:]
+        let query: PostgresQuery = """
+            SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns \
+            WHERE table_schema = \(schema)
             """
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        for try await (table, column, type) in try await connection.query(query, logger: logger)
+            .decode((String, String, String).self)
+        {
+            byTable[table, default: [:]][column] = type
+        }
+        var types: [String: [String]] = [:]
+        for table in RelationalSchema.allTables {
+            types[table.name] = table.columns.map { byTable[table.name]?[$0] ?? "text" }
+        }
+        return types
     }
 
     public func close() async {

@@ -70,8 +70,8 @@ struct SQLiteSinkTests {
         let sink = SQLiteSink(path: path)
         #expect(try await sink.setting("page_size") == "4096")
         #expect(try await sink.setting("wal_autocheckpoint") == String(SQLiteSink.checkpointBytes / 4096))
-        try await sink.write([SinkBehaviour.record("NCT00000001", at: "2026-01-01T00:00:00.000Z", conditions: ["Gout"])]
-        )
+        let record = SinkBehaviour.record("NCT00000001", at: "2026-01-01T00:00:00.000Z", conditions: ["Gout"])
+        try await sink.write([record])
         try await sink.close()
         #expect(try await SQLiteTestDatabase(path: path).count("conditions") == 1)
     }
