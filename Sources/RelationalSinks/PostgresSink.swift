@@ -231,6 +231,13 @@ public actor PostgresSink: Sink {
         return types
     }
 
+    /// Drops the sink's schema with every table in it, for a benchmark or test that wrote a schema of its own.
+    public func dropSchema() async throws {
+        let connection = try await connected()
+        try await connection.query("DROP SCHEMA IF EXISTS \(unescaped: quoted(schema)) CASCADE", logger: logger)
+        await close()
+    }
+
     public func close() async {
         opened = false
         guard let connection else { return }
