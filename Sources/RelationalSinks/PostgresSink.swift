@@ -24,8 +24,6 @@ public actor PostgresSink: Sink {
     private var connection: PostgresConnection?
     private var opened = false
     private var nextConnectionID = 0
-    /// The SQL type of each column by table, read from the server when the sink opens.
-    private var columnTypes: [String: [String]] = [:]
     /// Seconds between tries of a batch while the server is unreachable: the first wait, then doubled up to the last.
     let retryDelays: (first: Double, last: Double)
     /// Seconds one try of a batch may take before its connection is given up and the batch tried again.
@@ -61,7 +59,6 @@ public actor PostgresSink: Sink {
         }
         do {
             try await prepareSchema(connection)
-            columnTypes = try await readColumnTypes(connection)
         } catch {
             self.connection = nil
             try? await connection.close()
@@ -84,15 +81,18 @@ public actor PostgresSink: Sink {
             try? await fresh.close()
             throw error
         }
+        // A batch's statements are always the same (``PostgresBatchStatements``): planned once, not per batch.
         // The records' JSON (and long descriptions) are compressed when stored: LZ4 takes a fraction of the CPU
-        // of the default pglz. A server built without LZ4 (or older than 14) refuses, and keeps pglz.
-        do {
-            try await fresh.query("SET default_toast_compression = lz4", logger: logger)
-        } catch  where !fresh.isClosed {
-            logger.debug("postgres: \(location.display) keeps pglz compression (\(PostgresFailure.describe(error)))")
-        } catch {
-            try? await fresh.close()
-            throw error
+        // of the default pglz. A server without a setting (older, or built without LZ4) keeps its default.
+        for setting in ["plan_cache_mode = force_generic_plan", "default_toast_compression = lz4"] {
+            do {
+                try await fresh.query("SET \(unescaped: setting)", logger: logger)
+            } catch  where !fresh.isClosed {
+                logger.debug("postgres: \(location.display) refuses SET \(setting): \(PostgresFailure.describe(error))")
+            } catch {
+                try? await fresh.close()
+                throw error
+            }
         }
         connection = fresh
         return fresh
@@ -195,40 +195,18 @@ public actor PostgresSink: Sink {
     private func upsertChildren(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection)
         async throws
     {
-        let statements = PostgresBatchStatements(columnTypes: columnTypes)
         var accepted = Set<String>()
         var replaced: [String] = []
-        let upsert = statements.studiesUpsert(rows.studies)
-        for try await (id, inserted) in try await connection.query(upsert, logger: logger).decode((String, Bool).self) {
+        let upsert = PostgresBatchStatements.StudiesUpsert(rows.studies)
+        for try await (id, inserted) in try await connection.execute(upsert, logger: logger) {
             accepted.insert(id)
             if !inserted { replaced.append(id) }
         }
         if !replaced.isEmpty {
-            try await connection.query(statements.childDeletes(replaced), logger: logger)
+            _ = try await connection.execute(PostgresBatchStatements.ChildDeletes(ids: replaced), logger: logger)
         }
         let children = accepted.count == latest.count ? rows : RecordRows(latest.filter { accepted.contains($0.id) })
-        if let inserts = statements.childInserts(children) {
-            try await connection.query(inserts, logger: logger)
-        }
-    }
-
-    /// The SQL type of every column of the schema's tables, from the server's catalog.
-    private func readColumnTypes(_ connection: PostgresConnection) async throws -> [String: [String]] {
-        var byTable: [String: [String: String]] = [:]
-        let query: PostgresQuery = """
-            SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns \
-            WHERE table_schema = \(schema)
-            """
-        for try await (table, column, type) in try await connection.query(query, logger: logger)
-            .decode((String, String, String).self)
-        {
-            byTable[table, default: [:]][column] = type
-        }
-        var types: [String: [String]] = [:]
-        for table in RelationalSchema.allTables {
-            types[table.name] = table.columns.map { byTable[table.name]?[$0] ?? "text" }
-        }
-        return types
+        _ = try await connection.execute(PostgresBatchStatements.ChildInserts(children), logger: logger)
     }
 
     /// Drops the sink's schema with every table in it, for a benchmark or test that wrote a schema of its own.
