@@ -7,7 +7,8 @@ public import TrialModel
 /// Writes records into a PostgreSQL database in the relational schema (``RelationalSchema``), in the schema
 /// named by `schema:` (created if missing), one transaction per batch.
 ///
-/// Rows go in as one JSON parameter per table (`json_populate_recordset`). A record's newer version replaces all its rows; a version older than the
+/// Rows go in as binary `text[]` parameters, one per column, made rows by `unnest`: a batch is three statements
+/// at most (``PostgresBatchStatements``). A record's newer version replaces all its rows; a version older than the
 /// stored one (by `provenance.processedAt`) is ignored, so several daemons may write one database: rows are
 /// locked in record-id order (no deadlock) and each record is kept once. When the connection drops or the server
 /// is down, the batch waits and is tried again with back-off (0.25 s doubling to 10 s); its documents stay pending.
@@ -79,6 +80,19 @@ public actor PostgresSink: Sink {
         } catch {
             try? await fresh.close()
             throw error
+        }
+        // A batch's statements are always the same (``PostgresBatchStatements``): planned once, not per batch.
+        // The records' JSON (and long descriptions) are compressed when stored: LZ4 takes a fraction of the CPU
+        // of the default pglz. A server without a setting (older, or built without LZ4) keeps its default.
+        for setting in ["plan_cache_mode = force_generic_plan", "default_toast_compression = lz4"] {
+            do {
+                try await fresh.query("SET \(unescaped: setting)", logger: logger)
+            } catch  where !fresh.isClosed {
+                logger.debug("postgres: \(location.display) refuses SET \(setting): \(PostgresFailure.describe(error))")
+            } catch {
+                try? await fresh.close()
+                throw error
+            }
         }
         connection = fresh
         return fresh
@@ -181,57 +195,25 @@ public actor PostgresSink: Sink {
     private func upsertChildren(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection)
         async throws
     {
-        let staging = "trialpipe_incoming"
-        try await connection.query(
-            "CREATE TEMP TABLE IF NOT EXISTS \(unescaped: staging) (LIKE studies) ON COMMIT DELETE ROWS",
-            logger: logger)
-        try await insert(rows.studies[...], into: staging, table: RelationalSchema.studies, on: connection)
-        let columns = RelationalSchema.studies.columns
-        let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-        let upsert = """
-            INSERT INTO studies (\(columns.joined(separator: ", "))) \
-            SELECT \(columns.joined(separator: ", ")) FROM \(staging) ORDER BY record_id \
-            ON CONFLICT (record_id) DO UPDATE SET \(updates) \
-            WHERE EXCLUDED.processed_at >= studies.processed_at \
-            RETURNING record_id, (xmax = 0) AS inserted
-            """
         var accepted = Set<String>()
         var replaced: [String] = []
-        for try await (id, inserted) in try await connection.query(PostgresQuery(unsafeSQL: upsert), logger: logger)
-            .decode((String, Bool).self)
-        {
+        let upsert = PostgresBatchStatements.StudiesUpsert(rows.studies)
+        for try await (id, inserted) in try await connection.execute(upsert, logger: logger) {
             accepted.insert(id)
             if !inserted { replaced.append(id) }
         }
         if !replaced.isEmpty {
-            for table in RelationalSchema.childTables {
-                try await connection.query(
-                    "DELETE FROM \(unescaped: table.name) WHERE record_id = ANY(\(replaced))", logger: logger)
-            }
+            _ = try await connection.execute(PostgresBatchStatements.ChildDeletes(ids: replaced), logger: logger)
         }
         let children = accepted.count == latest.count ? rows : RecordRows(latest.filter { accepted.contains($0.id) })
-        for (table, values) in zip(RelationalSchema.childTables, children.children) where !values.isEmpty {
-            try await insert(values[...], into: table.name, table: table, on: connection)
-        }
+        _ = try await connection.execute(PostgresBatchStatements.ChildInserts(children), logger: logger)
     }
 
-    /// Inserts rows in one statement: the rows go as one JSON parameter, which PostgreSQL turns into typed rows.
-    ///
-    /// Not `COPY … FROM STDIN`: PostgresNIO 1.33 stops the process (a precondition) when the connection drops
-    /// in the middle of a copy, and a server going away mid-batch must only make the batch wait.
-    private func insert(
-        _ values: ArraySlice<SQLValue>, into target: String, table: RelationalTable, on connection: PostgresConnection
-    ) async throws {
-        var encoder = JSONRowsEncoder(columns: table.columns, jsonColumn: table.columns.firstIndex(of: "record"))
-        encoder.appendRows(values)
-        let columns = table.columns.joined(separator: ", ")
-        var binds = PostgresBindings()
-        binds.append(String(decoding: encoder.bytes, as: UTF8.self))
-        let sql = """
-            INSERT INTO \(target) (\(columns)) \
-            SELECT \(columns) FROM json_populate_recordset(NULL::\(target), $1::json)
-            """
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+    /// Drops the sink's schema with every table in it, for a benchmark or test that wrote a schema of its own.
+    public func dropSchema() async throws {
+        let connection = try await connected()
+        try await connection.query("DROP SCHEMA IF EXISTS \(unescaped: quoted(schema)) CASCADE", logger: logger)
+        await close()
     }
 
     public func close() async {

@@ -6,8 +6,8 @@ import GRDBSQLite
 ///
 /// GRDB's `StatementArguments` box every value as a `DatabaseValue` and check each text for NUL through a
 /// generic sequence search; at some fifty rows a record that was most of the sink's CPU. Here text is bound from
-/// the string's own UTF-8 (copied by SQLite) and a NUL, which SQLite's text functions stop at, is written as
-/// U+FFFD, as before.
+/// the string's own UTF-8, read in place by SQLite, and a NUL, which SQLite's text functions stop at, is written
+/// as U+FFFD, as before.
 struct SQLiteRowInserter {
     private let statement: Statement
     private let width: Int
@@ -25,10 +25,7 @@ struct SQLiteRowInserter {
         defer { sqlite3_clear_bindings(handle) }
         var start = 0
         while start < values.count {
-            for offset in 0..<width {
-                bind(values[start + offset], at: Int32(offset + 1), handle)
-            }
-            let code = sqlite3_step(handle)
+            let code = bindAndStep(values, row: start, column: 0, handle)
             sqlite3_reset(handle)
             guard code == SQLITE_DONE else {
                 throw DatabaseError(
@@ -39,31 +36,31 @@ struct SQLiteRowInserter {
         }
     }
 
-    private func bind(_ value: SQLValue, at index: Int32, _ handle: SQLiteStatement) {
-        switch value {
+    /// Binds a row's values from `column` on, then runs the statement: each text is bound inside the closure
+    /// that lends its bytes, which SQLite then reads in place instead of copying (no allocation per value).
+    private func bindAndStep(_ values: [SQLValue], row: Int, column: Int, _ handle: SQLiteStatement) -> Int32 {
+        guard column < width else { return sqlite3_step(handle) }
+        let index = Int32(column + 1)
+        switch values[row + column] {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let number): sqlite3_bind_int64(handle, index, Int64(number))
         case .boolean(let flag): sqlite3_bind_int64(handle, index, flag ? 1 : 0)
-        case .text(let text): Self.bind(text, at: index, handle)
-        }
-    }
-
-    private static func bind(_ text: String, at index: Int32, _ handle: SQLiteStatement) {
-        var text = text
-        text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress, !utf8.isEmpty else {
-                _ = sqlite3_bind_text(handle, index, "", 0, transient)
-                return
-            }
-            if memchr(base, 0, utf8.count) != nil {
-                let cleaned = String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
-                _ = sqlite3_bind_text(handle, index, cleaned, -1, transient)
-            } else {
-                _ = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-                    sqlite3_bind_text(handle, index, $0, Int32(utf8.count), transient)
+        case .text(var text):
+            return text.withUTF8 { utf8 in
+                if let base = utf8.baseAddress, !utf8.isEmpty, memchr(base, 0, utf8.count) == nil {
+                    _ = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        // No destructor (SQLITE_STATIC): SQLite reads the bytes in place until the statement runs.
+                        sqlite3_bind_text(handle, index, $0, Int32(utf8.count), nil)
+                    }
+                } else {
+                    let cleaned = String(decoding: utf8, as: UTF8.self).replacingOccurrences(
+                        of: "\u{0}", with: "\u{FFFD}")
+                    _ = sqlite3_bind_text(handle, index, cleaned, -1, Self.transient)
                 }
+                return bindAndStep(values, row: row, column: column + 1, handle)
             }
         }
+        return bindAndStep(values, row: row, column: column + 1, handle)
     }
 
     /// SQLite copies the bytes before the call returns.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PipelineTesting
+import PostgresNIO
 import Testing
 import TrialModel
 
@@ -39,25 +40,39 @@ struct RelationalPartsTests {
         }
     }
 
-    @Test func jsonRowsEscapeStringsReplaceNULAndKeepTypes() throws {
-        var encoder = JSONRowsEncoder(columns: ["a", "b", "c"])
-        let values: [SQLValue] = [
-            .text("a\tb\nc\\d\"e\u{1}"), .null, .integer(-42), .boolean(true), .text("x\u{0}y"), .boolean(false),
-        ]
-        encoder.appendRows(values[...])
-        let text = String(decoding: encoder.bytes, as: UTF8.self)
-        #expect(
-            text == #"[{"a":"a\tb\nc\\d\"e\u0001","b":null,"c":-42},{"a":true,"b":"x"# + "\u{FFFD}" + #"y","c":false}]"#
-        )
-        let parsed = try JSONSerialization.jsonObject(with: Data(encoder.bytes)) as? [[String: Any]]
-        #expect(parsed?.first?["a"] as? String == "a\tb\nc\\d\"e\u{1}")
+    /// The binary `text[]` a column is sent as: a header (one dimension, the NULL flag, text's type, the length
+    /// and lower bound), then each element's length and bytes, -1 for NULL.
+    @Test func columnArraysAreBinaryTextArraysWithNULReplacedAndNULLsMarked() throws {
+        var array = PostgresTextArray()
+        for value: SQLValue in [.text("a\tb\"c"), .null, .integer(-42), .boolean(true), .text("x\u{0}y"), .text("")] {
+            array.append(value)
+        }
+        let bytes = Self.encoded(array)
+        #expect(Array(bytes.prefix(20)) == [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 25, 0, 0, 0, 6, 0, 0, 0, 1])
+        #expect(Self.elements(bytes) == ["a\tb\"c", nil, "-42", "true", "x\u{FFFD}y", ""])
+
+        var json = PostgresTextArray()
+        json.appendJSON(.text(#"{"a":"x\u0000y","b":"\\u0000"}"#))
+        let jsonBytes = Self.encoded(json)
+        #expect(jsonBytes[7] == 0, "no NULL element")
+        #expect(Self.elements(jsonBytes) == [#"{"a":"x\ufffdy","b":"\\u0000"}"#])
     }
 
-    @Test func recordJSONIsNestedWithNULEscapesReplacedButEscapedBackslashesKept() {
-        var encoder = JSONRowsEncoder(columns: ["record"], jsonColumn: 0)
-        encoder.appendRows([.text(#"{"a":"x\u0000y","b":"\\u0000"}"#)][...])
-        let text = String(decoding: encoder.bytes, as: UTF8.self)
-        #expect(text == #"[{"record":{"a":"x\ufffdy","b":"\\u0000"}}]"#)
+    static func encoded(_ array: PostgresTextArray) -> [UInt8] {
+        var buffer = ByteBuffer()
+        array.encode(into: &buffer, context: .default)
+        return Array(buffer.readableBytesView)
+    }
+
+    /// The elements of a one-dimensional binary `text[]`.
+    static func elements(_ bytes: [UInt8]) -> [String?] {
+        var buffer = ByteBuffer(bytes: bytes)
+        var found: [String?] = []
+        _ = buffer.readMultipleIntegers(as: (Int32, Int32, Int32, Int32, Int32).self)
+        while let length = buffer.readInteger(as: Int32.self) {
+            found.append(length < 0 ? nil : buffer.readString(length: Int(length)))
+        }
+        return found
     }
 
     @Test func aBatchKeepsTheLastVersionOfEachRecordSortedById() {

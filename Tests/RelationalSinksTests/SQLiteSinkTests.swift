@@ -43,6 +43,39 @@ struct SQLiteSinkTests {
         #expect(try await database.rows("SELECT CAST(version AS TEXT) FROM trialpipe_schema") == [["1"]])
     }
 
+    /// The WAL mode GRDB sets up makes `synchronous` NORMAL (durable only at checkpoints); the sink's connection
+    /// must sync the WAL at every commit.
+    @Test func commitsAreSyncedAndANewDatabaseHasLargePages() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let sink = SQLiteSink(path: folder.path + "/trials.sqlite")
+        #expect(try await sink.setting("synchronous") == "2")
+        #expect(try await sink.setting("wal_autocheckpoint") == String(SQLiteSink.checkpointBytes / 32768))
+        try await sink.close()
+        let database = try SQLiteTestDatabase(path: folder.path + "/trials.sqlite")
+        #expect(try await database.rows("PRAGMA page_size") == [["32768"]])
+    }
+
+    /// A database made with SQLite's default page size keeps it, and is checkpointed at the same WAL size.
+    @Test func anExistingDatabaseKeepsItsPageSize() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try await queue.writeWithoutTransaction {
+            try $0.execute(sql: "PRAGMA page_size = 4096")
+            try $0.execute(sql: "CREATE TABLE notes (text TEXT)")
+        }
+        try queue.close()
+        let sink = SQLiteSink(path: path)
+        #expect(try await sink.setting("page_size") == "4096")
+        #expect(try await sink.setting("wal_autocheckpoint") == String(SQLiteSink.checkpointBytes / 4096))
+        let record = SinkBehaviour.record("NCT00000001", at: "2026-01-01T00:00:00.000Z", conditions: ["Gout"])
+        try await sink.write([record])
+        try await sink.close()
+        #expect(try await SQLiteTestDatabase(path: path).count("conditions") == 1)
+    }
+
     @Test func anotherSchemaVersionIsAClearErrorSayingWhatToDo() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }

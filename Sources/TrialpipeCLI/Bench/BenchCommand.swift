@@ -29,6 +29,12 @@ struct BenchCommand: AsyncParsableCommand {
               trialpipe bench --metrics             # the same with metrics and health recorded, as in production
               trialpipe bench --stage-costs         # CPU per document of each step (read, each stage, JSON)
               trialpipe bench --stage-costs --corpus Inbox   # the same over your own documents
+              trialpipe bench --sink sqlite --records trials.jsonl   # records/s, SQLite
+              trialpipe bench --sink postgres --records trials.jsonl --url postgres://db/t
+
+            With --sink, the records of a JSON Lines file (as `run --once` with the jsonl sink writes them) are \
+            written in the file's order, in batches of --batch-size as the runner commits them, into a new \
+            SQLite file or a new PostgreSQL schema (dropped afterwards unless --keep); only the writes are timed.
             """)
 
     @Option(name: .long, help: "Documents in the generated corpus.")
@@ -63,7 +69,36 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --stage-costs: time the documents of this folder instead of a generated corpus.")
     var corpus: String?
 
+    @Option(
+        name: .long,
+        help: "Measure records/s into this relational sink (sqlite or postgres) instead, from --records.")
+    var sink: String?
+
+    @Option(name: .long, help: "With --sink: the JSON Lines file of records to write.")
+    var records: String?
+
+    @Option(name: .long, help: "With --sink: records a batch.")
+    var batchSize = 256
+
+    @Option(name: .long, help: "With --sink postgres: the server, as the postgres sink's `url:` option.")
+    var url: String?
+
     func validate() throws {
+        if let sink {
+            guard SinkThroughput.Kind(rawValue: sink) != nil else {
+                throw ValidationError("--sink is sqlite or postgres, e.g. `--sink sqlite --records trials.jsonl`")
+            }
+            guard let records, FileManager.default.fileExists(atPath: records) else {
+                throw ValidationError(
+                    "--sink needs --records FILE, a JSON Lines file of records, e.g. Outbox/trials.jsonl")
+            }
+            guard sink != "postgres" || url != nil else {
+                throw ValidationError("--sink postgres needs --url, e.g. --url postgres://me@localhost:5432/trials")
+            }
+            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        } else if records != nil || url != nil {
+            throw ValidationError("--records and --url go with --sink, e.g. `--sink sqlite --records trials.jsonl`")
+        }
         guard docs >= 1 else { throw ValidationError("--docs must be at least 1") }
         guard rate > 0 else { throw ValidationError("--rate must be above 0") }
         if let corpus {
@@ -86,6 +121,11 @@ struct BenchCommand: AsyncParsableCommand {
             if !keep { try? FileManager.default.removeItem(atPath: work) }
         }
         let progress = Progress(quiet: json)
+        if let sink, let kind = SinkThroughput.Kind(rawValue: sink), let records {
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            try await measureSink(kind, records: records, work: work, progress: progress)
+            return
+        }
         if self.corpus == nil { progress.say("generating \(docs) documents in \(work)") }
         let corpus = self.corpus ?? work + "/corpus"
         let staging = work + "/staging"
@@ -181,6 +221,26 @@ struct BenchCommand: AsyncParsableCommand {
             print(results.table)
         }
         if keep { print("kept: \(work)") }
+    }
+
+    /// `--sink`: records/s into one relational sink.
+    private func measureSink(_ kind: SinkThroughput.Kind, records file: String, work: String, progress: Progress)
+        async throws
+    {
+        progress.say("reading the records of \(file)")
+        let records = try SinkThroughput.records(inJSONLines: file)
+        progress.say("writing \(records.count) records into \(kind.rawValue)")
+        let bench = SinkThroughput(
+            kind: kind, batchSize: batchSize, postgresURL: url, work: work, keep: keep)
+        let result = try await bench.measure(records)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        } else {
+            print(SinkThroughput.line(result))
+        }
+        if keep { print("kept: \(result.wroteTo)") }
     }
 
     /// Drops documents into a watched inbox at a steady rate and measures each one's drop-to-durable time.
