@@ -82,10 +82,11 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         database = try DatabasePool(path: directory + "/state.sqlite", configuration: configuration)
+        // Set on the writer once the pool is open: switching to WAL resets `synchronous` to NORMAL, which makes a
+        // commit durable only at the next checkpoint, and the ledger's intent and completion must be durable
+        // when their transactions return.
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try database.write { db in
             try db.execute(
                 sql: """
