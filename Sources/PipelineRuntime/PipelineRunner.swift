@@ -370,6 +370,9 @@ public final class PipelineRunner: Sendable {
             let id = try await BlockingIO.run { [checkpoints] in
                 try store.beginBatch(documents: intents, checkpoints: checkpoints)
             }
+            // The corpus copies are appended and synced while the sinks write.
+            let corpus = self.corpus
+            async let logged = BlockingIO.run { try corpus.logPending() }
             do {
                 for sink in spec.sinks {
                     failedSink = sink.name
@@ -377,15 +380,16 @@ public final class PipelineRunner: Sendable {
                 }
                 failedSink = nil
             } catch {
+                _ = try? await logged
                 for (sink, checkpoint) in zip(spec.sinks, checkpoints) { try? await sink.rollback(to: checkpoint) }
                 _ = try? await BlockingIO.run { try store.abandonBatch(id) }
                 throw error
             }
             let done = batch.map { ($0.name, $0.document.sha256, $0.document.records.map(\.id)) }
             let snapshots = batch.map { spec.source.after == .keep ? $0.snapshot : nil }
-            let corpus = self.corpus
+            let copies = try await logged
             try await BlockingIO.run {
-                try store.completeBatch(id, documents: done, snapshots: snapshots, corpus: corpus)
+                try store.completeBatch(id, documents: done, snapshots: snapshots, corpus: corpus, logged: copies)
             }
             summary.processed = batch.count
             summary.records = output.count

@@ -85,16 +85,36 @@ public final class SQLiteCorpusIndex: CorpusIndex {
         pending.withLock { $0.store(record) }
     }
 
-    /// Writes pending changes inside the caller's transaction.
-    func flush(into db: Database) throws {
+    /// The pending records' copies appended to the corpus log and synced, with where each one went: taken from
+    /// the pending changes, to be written into the state by ``flush(_:into:)``.
+    public struct LoggedRecords: Sendable {
+        let records: [TrialRecord]
+        let placed: [(offset: Int64, length: Int)]
+    }
+
+    /// Takes the pending changes and makes their copies durable in the corpus log, ahead of the transaction that
+    /// refers to them (so the log's sync can run while the sinks write). Unreferenced if that transaction never
+    /// commits: the tail is cut at the next start.
+    func logPending() throws -> LoggedRecords {
         let records = pending.withLock { pending in
             let taken = pending.records
             pending = CrossReferencedRecords()
             return taken
         }
         let ordered = Array(records.values)
-        // The copies are durable before the transaction that refers to them commits.
-        let placed = try store.corpusLog.append(ordered.map { RecordJSONWriter.encode($0) })
+        return LoggedRecords(
+            records: ordered, placed: try store.corpusLog.append(ordered.map { RecordJSONWriter.encode($0) }))
+    }
+
+    /// Writes pending changes inside the caller's transaction.
+    func flush(into db: Database) throws {
+        try flush(try logPending(), into: db)
+    }
+
+    /// Writes changes already in the corpus log inside the caller's transaction.
+    func flush(_ logged: LoggedRecords, into db: Database) throws {
+        let ordered = logged.records
+        let placed = logged.placed
         let insertRecord = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO records (id, json, log_offset, log_length) VALUES (?, x'', ?, ?)")
         let deleteReferences = try db.cachedStatement(sql: "DELETE FROM xrefs WHERE source = ?")

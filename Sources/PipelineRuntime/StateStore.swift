@@ -221,7 +221,7 @@ public final class StateStore: Sendable {
     /// Marks a batch's documents done and stores the corpus changes, in one transaction.
     public func completeBatch(
         _ id: Int64, documents: [(path: String, sha256: String, recordIds: [String])], snapshots: [FileSnapshot?] = [],
-        corpus: SQLiteCorpusIndex?
+        corpus: SQLiteCorpusIndex?, logged: SQLiteCorpusIndex.LoggedRecords? = nil
     ) throws {
         let now = Timestamp.now()
         try database.write { db in
@@ -237,7 +237,11 @@ public final class StateStore: Sendable {
                     snapshot?.size, snapshot?.modificationNanoseconds, document.path, document.sha256,
                 ])
             }
-            try corpus?.flush(into: db)
+            if let logged {
+                try corpus?.flush(logged, into: db)
+            } else {
+                try corpus?.flush(into: db)
+            }
             try db.execute(sql: "DELETE FROM batches WHERE id = ?", arguments: [id])
         }
     }

@@ -99,20 +99,26 @@ struct InboxSourceTests {
         defer { inbox.remove() }
         let path = inbox.path("growing.txt")
         try writeFile(path, "start\n")
-        let writer = Task {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            for _ in 0..<40 {
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data("more\n".utf8))
-                try await Task.sleep(for: .milliseconds(15))
+        // The writer has a thread of its own: a task of the shared pool can be held up for longer than the settle
+        // interval while the whole suite runs, and the file would then look finished when it is not.
+        let written = AsyncStream<Void>.makeStream()
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: path) {
+                for _ in 0..<40 {
+                    handle.seekToEndOfFile()
+                    handle.write(Data("more\n".utf8))
+                    usleep(15_000)
+                }
+                handle.closeFile()
             }
+            written.continuation.finish()
         }
+        writer.start()
         let source = InboxSource(
-            path: inbox.path, mode: .polling(interval: .milliseconds(50)), settleInterval: .milliseconds(400))
+            path: inbox.path, mode: .polling(interval: .milliseconds(50)), settleInterval: .milliseconds(1500))
         let iterator = source.makeAsyncIterator()
         let entries = try #require(await iterator.next())
-        try await writer.value
+        for await _ in written.stream {}
         #expect(entries.map(\.name) == ["growing.txt"])
         #expect(entries.first?.snapshot.size == Int64(6 + 40 * 5))
         source.stop()
