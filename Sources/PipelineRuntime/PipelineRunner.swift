@@ -88,6 +88,8 @@ public final class PipelineRunner: Sendable {
             switch notice {
             case .listing:
                 events.sourceStarted(pipeline: name)
+            case .listed(let count):
+                events.documentsDiscovered(pipeline: name, count: count)
             case .watching:
                 logger.info("watching \(path)", metadata: metadata)
                 events.inboxAvailabilityChanged(pipeline: name, available: true, path: path)
@@ -125,6 +127,9 @@ public final class PipelineRunner: Sendable {
         case .once, .names: watching = false
         case .events, .polling: watching = true
         }
+        // One listing announces its whole count at once (progress shows the real total); other modes as they go.
+        let countsAsHandedOut: Bool
+        if case .once = source.mode { countsAsHandedOut = false } else { countsAsHandedOut = true }
         let window = spec.concurrency
         let clock = ContinuousClock()
         var summary = RunSummary()
@@ -194,7 +199,7 @@ public final class PipelineRunner: Sendable {
                     }
                     let now = clock.now
                     queue.append(contentsOf: found.lazy.map { (entry: $0, seen: now) })
-                    events.documentsDiscovered(pipeline: spec.name, count: found.count)
+                    if countsAsHandedOut { events.documentsDiscovered(pipeline: spec.name, count: found.count) }
                 case .committed(let committed):
                     committing = false
                     summary.add(committed)

@@ -39,6 +39,8 @@ public final class InboxSource: AsyncSequence, Sendable {
     public enum Notice: Sendable, Hashable {
         /// The inbox is about to be listed once (the pipeline is ready).
         case listing
+        /// The one listing found this many candidate names; they are handed out a chunk at a time.
+        case listed(Int)
         /// The inbox is watched: its listing follows at once (the pipeline is ready).
         case watching
         /// The inbox is missing; the source waits for it.
@@ -215,7 +217,9 @@ public final class InboxSource: AsyncSequence, Sendable {
                     finished = true
                     return nil
                 }
-                listed = names.filter(source.filter.isCandidate).sorted()
+                let candidates = names.filter(source.filter.isCandidate).sorted()
+                listed = candidates
+                source.notify(.listed(candidates.count))
             }
             guard let names = listed else { return nil }
             while listedNext < names.count {
