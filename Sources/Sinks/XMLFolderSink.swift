@@ -57,45 +57,44 @@ public actor XMLFolderSink: Sink {
     /// Every file of a batch is written under a temporary name, made durable with one flush of the
     /// filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
     /// Each record is encoded just before its file is written, so a batch's documents are never all in
-    /// memory at once.
+    /// memory at once. Files are named relative to one descriptor of the folder (no path walk per call).
     static func replace(_ records: [TrialRecord], encoder: RecordXMLEncoder, in folder: String) throws {
+        let directory = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { throw TrialpipeError.systemCall("cannot open \(folder)") }
+        defer { Foundation.close(directory) }
         var temps: [(temp: String, final: String)] = []
+        temps.reserveCapacity(records.count)
         for record in records {
-            let temp = folder + "/." + record.id + ".xml.tmp"
-            try write(encoder.encodeDocument([record]), to: temp, sync: records.count == 1)
-            temps.append((temp, folder + "/" + record.id + ".xml"))
+            let temp = "." + record.id + ".xml.tmp"
+            try write(
+                encoder.encodeDocument([record]), named: temp, in: directory, folder: folder, sync: records.count == 1)
+            temps.append((temp, record.id + ".xml"))
         }
-        if temps.count > 1 { try syncFilesystem(of: folder) }
+        if temps.count > 1 {
+            #if os(Linux)
+                guard linuxSyncfs(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
+            #else
+                guard fsync(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
+            #endif
+        }
         for (temp, final) in temps {
-            guard rename(temp, final) == 0 else {
-                let error = TrialpipeError.systemCall("cannot rename \(temp)")
-                unlink(temp)
+            guard renameat(directory, temp, directory, final) == 0 else {
+                let error = TrialpipeError.systemCall("cannot rename \(folder)/\(temp)")
+                unlinkat(directory, temp, 0)
                 throw error
             }
         }
-        DurableFile.syncDirectory(folder)
+        fsync(directory)
     }
 
     public func close() {}
 
-    /// Flushes the filesystem holding `folder` (Linux `syncfs`), making every file written there durable.
-    static func syncFilesystem(of folder: String) throws {
-        let fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot open \(folder)") }
+    static func write(_ bytes: [UInt8], named name: String, in directory: Int32, folder: String, sync: Bool) throws {
+        let fd = openat(directory, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot create \(folder)/\(name)") }
         defer { Foundation.close(fd) }
-        #if os(Linux)
-            guard linuxSyncfs(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
-        #else
-            guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
-        #endif
-    }
-
-    static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws {
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw TrialpipeError.systemCall("cannot create \(path)") }
-        defer { Foundation.close(fd) }
-        try DurableFile.writeAll(bytes, to: fd, path: path)
-        if sync, fsync(fd) != 0 { throw TrialpipeError.systemCall("cannot fsync \(path)") }
+        try DurableFile.writeAll(bytes, to: fd, path: folder + "/" + name)
+        if sync, fsync(fd) != 0 { throw TrialpipeError.systemCall("cannot fsync \(folder)/\(name)") }
     }
 }
 
