@@ -18,7 +18,7 @@ private let pieces: [String] = [
     "\u{FEFF}", "😀", "🧬", "\u{10FFFF}", "e\u{301}", "\u{2028}", "?", "=", "/", "0123", "NCT01234567",
 ]
 
-private func write(_ steps: [Step], to xml: inout some XMLWriting) throws {
+private func write<Writer: XMLWriting & ~Copyable>(_ steps: [Step], to xml: inout Writer) throws {
     for step in steps {
         switch step {
         case .start(let name): try xml.startElement(name)
@@ -34,15 +34,7 @@ private func bytes(_ steps: [Step], indentation: String?) throws -> (byteWriter:
     var fast = XMLByteWriter(indentation: indentation)
     try write(steps, to: &fast)
     let reference = try XMLTextWriter.write(options: .init(indentation: indentation, declaration: false)) { xml in
-        for step in steps {
-            switch step {
-            case .start(let name): try xml.startElement(name)
-            case .end: try xml.endElement()
-            case .attribute(let name, let value): try xml.attribute(name, value)
-            case .text(let value): try xml.text(value)
-            case .element(let name, let value): try xml.element(name, text: value)
-            }
-        }
+        try write(steps, to: &xml)
     }
     return (fast.finish(), reference)
 }
