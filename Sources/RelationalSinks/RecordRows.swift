@@ -88,7 +88,6 @@ public struct RecordRows: Sendable {
 
     private mutating func addStudy(_ record: TrialRecord, id: SQLValue) {
         let dates = record.dates
-        let json = String(decoding: RecordJSONWriter.encode(record), as: UTF8.self)
         let phase = record.phases.isEmpty ? SQLValue.null : .text(record.phases.map(\.rawValue).joined(separator: "/"))
         studies.append(contentsOf: [
             id, .optional(record.nctId), .optional(record.briefTitle), .optional(record.officialTitle),
@@ -99,7 +98,7 @@ public struct RecordRows: Sendable {
             .optional(dates.primaryCompletion?.type?.rawValue), .optional(dates.completion?.date),
             .optional(dates.completion?.type?.rawValue), .optional(dates.statusVerified),
             .optional(dates.firstSubmitted), .optional(dates.lastUpdate), .text(record.provenance.processedAt),
-            .text(json),
+            .json(RecordJSONWriter.encode(record)),
         ])
     }
 
