@@ -20,6 +20,13 @@ public struct RecordRows: Sendable {
         for record in records { add(record) }
     }
 
+    /// Empties every table and the list of ids, keeping their storage for the next records' rows.
+    public mutating func removeAll() {
+        studies.removeAll(keepingCapacity: true)
+        for index in children.indices { children[index].removeAll(keepingCapacity: true) }
+        recordIds.removeAll(keepingCapacity: true)
+    }
+
     /// How many rows a table holds (by name; `studies` included).
     public func rowCount(_ table: String) -> Int {
         if table == RelationalSchema.studies.name { return studies.count / RelationalSchema.studies.columns.count }
