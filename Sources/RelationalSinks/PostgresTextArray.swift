@@ -24,36 +24,49 @@ struct PostgresTextArray: PostgresDynamicTypeEncodable {
         case .integer(let number): writeElement(String(number))
         case .boolean(let flag): writeElement(flag ? "true" : "false")
         case .text(let text): writeElement(text)
+        case .json(let bytes):
+            // Has no NUL byte (see `SQLValue.json`).
+            elements.writeInteger(Int32(bytes.count))
+            elements.writeBytes(bytes)
         }
     }
 
     /// Appends JSON text, with its `\u0000` escapes made `\ufffd`; NULL for a value that is not text.
     mutating func appendJSON(_ value: SQLValue) {
-        guard case .text(var json) = value else { return append(value) }
-        count += 1
-        json.withUTF8 { utf8 in
-            let lengthAt = elements.writerIndex
-            elements.writeInteger(0, as: Int32.self)
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                guard utf8[index] == UInt8(ascii: "\\") else {
-                    index += 1
-                    continue
-                }
-                let escape = utf8[min(index + 1, utf8.count)..<min(index + 6, utf8.count)]
-                if escape.elementsEqual("u0000".utf8) {
-                    elements.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index])))
-                    elements.writeStaticString(#"\ufffd"#)
-                    index += 6
-                    start = index
-                } else {
-                    index += 2
-                }
-            }
-            elements.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])))
-            elements.setInteger(Int32(elements.writerIndex - lengthAt - 4), at: lengthAt)
+        switch value {
+        case .text(var json):
+            count += 1
+            json.withUTF8 { writeJSON($0) }
+        case .json(let bytes):
+            count += 1
+            bytes.withUnsafeBufferPointer { writeJSON($0) }
+        default: append(value)
         }
+    }
+
+    /// Writes one element of JSON text given as UTF-8, with its `\u0000` escapes made `\ufffd`.
+    private mutating func writeJSON(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let lengthAt = elements.writerIndex
+        elements.writeInteger(0, as: Int32.self)
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            guard utf8[index] == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            let escape = utf8[min(index + 1, utf8.count)..<min(index + 6, utf8.count)]
+            if escape.elementsEqual("u0000".utf8) {
+                elements.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index])))
+                elements.writeStaticString(#"\ufffd"#)
+                index += 6
+                start = index
+            } else {
+                index += 2
+            }
+        }
+        elements.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])))
+        elements.setInteger(Int32(elements.writerIndex - lengthAt - 4), at: lengthAt)
     }
 
     private mutating func writeElement(_ text: String) {

@@ -20,6 +20,13 @@ public struct RecordRows: Sendable {
         for record in records { add(record) }
     }
 
+    /// Empties every table and the list of ids, keeping their storage for the next records' rows.
+    public mutating func removeAll() {
+        studies.removeAll(keepingCapacity: true)
+        for index in children.indices { children[index].removeAll(keepingCapacity: true) }
+        recordIds.removeAll(keepingCapacity: true)
+    }
+
     /// How many rows a table holds (by name; `studies` included).
     public func rowCount(_ table: String) -> Int {
         if table == RelationalSchema.studies.name { return studies.count / RelationalSchema.studies.columns.count }
@@ -88,7 +95,6 @@ public struct RecordRows: Sendable {
 
     private mutating func addStudy(_ record: TrialRecord, id: SQLValue) {
         let dates = record.dates
-        let json = String(decoding: RecordJSONWriter.encode(record), as: UTF8.self)
         let phase = record.phases.isEmpty ? SQLValue.null : .text(record.phases.map(\.rawValue).joined(separator: "/"))
         studies.append(contentsOf: [
             id, .optional(record.nctId), .optional(record.briefTitle), .optional(record.officialTitle),
@@ -99,7 +105,7 @@ public struct RecordRows: Sendable {
             .optional(dates.primaryCompletion?.type?.rawValue), .optional(dates.completion?.date),
             .optional(dates.completion?.type?.rawValue), .optional(dates.statusVerified),
             .optional(dates.firstSubmitted), .optional(dates.lastUpdate), .text(record.provenance.processedAt),
-            .text(json),
+            .json(RecordJSONWriter.encode(record)),
         ])
     }
 

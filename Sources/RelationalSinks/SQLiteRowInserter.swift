@@ -45,6 +45,18 @@ struct SQLiteRowInserter {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let number): sqlite3_bind_int64(handle, index, Int64(number))
         case .boolean(let flag): sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+        case .json(let bytes):
+            // No NUL to replace (see `SQLValue.json`): the bytes are bound in place as they are.
+            return bytes.withUnsafeBufferPointer { utf8 in
+                if let base = utf8.baseAddress {
+                    _ = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        sqlite3_bind_text(handle, index, $0, Int32(utf8.count), nil)
+                    }
+                } else {
+                    _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                }
+                return bindAndStep(values, row: row, column: column + 1, handle)
+            }
         case .text(var text):
             return text.withUTF8 { utf8 in
                 if let base = utf8.baseAddress, !utf8.isEmpty, memchr(base, 0, utf8.count) == nil {

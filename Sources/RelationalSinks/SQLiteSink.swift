@@ -120,10 +120,18 @@ public actor SQLiteSink: Sink {
             accepted.append(record)
         }
         try delete(replaced, in: db)
-        let rows = RecordRows(accepted)
-        try insert(rows.studies, into: RelationalSchema.studies, db: db, replacing: true)
-        for (table, values) in zip(RelationalSchema.childTables, rows.children) {
-            try insert(values, into: table, db: db, replacing: false)
+        let studies = try inserter(into: RelationalSchema.studies, db: db, replacing: true)
+        let children = try RelationalSchema.childTables.map { try inserter(into: $0, db: db, replacing: false) }
+        // One record's rows at a time, in storage kept from record to record: they are bound while still in the
+        // processor's cache, and no batch-sized lists are grown and freed.
+        var rows = RecordRows([])
+        for record in accepted {
+            rows.removeAll()
+            rows.add(record)
+            try studies.insert(rows.studies)
+            for (inserter, values) in zip(children, rows.children) where !values.isEmpty {
+                try inserter.insert(values)
+            }
         }
     }
 
@@ -135,16 +143,16 @@ public actor SQLiteSink: Sink {
         }
     }
 
-    private static func insert(_ values: [SQLValue], into table: RelationalTable, db: Database, replacing: Bool)
-        throws
+    /// An inserter of `table`'s rows through its prepared statement (`INSERT OR REPLACE` when `replacing`).
+    private static func inserter(into table: RelationalTable, db: Database, replacing: Bool) throws
+        -> SQLiteRowInserter
     {
-        guard !values.isEmpty else { return }
         let width = table.columns.count
         let placeholders = Array(repeating: "?", count: width).joined(separator: ", ")
         let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
         let statement = try db.cachedStatement(
             sql: "\(verb) INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
-        try SQLiteRowInserter(statement: statement, width: width).insert(values)
+        return SQLiteRowInserter(statement: statement, width: width)
     }
 
     public func close() throws {

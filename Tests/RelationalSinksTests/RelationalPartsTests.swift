@@ -53,9 +53,15 @@ struct RelationalPartsTests {
 
         var json = PostgresTextArray()
         json.appendJSON(.text(#"{"a":"x\u0000y","b":"\\u0000"}"#))
+        json.appendJSON(.json(Array(#"{"a":"x\u0000y","b":"\\u0000"}"#.utf8)))
+        json.appendJSON(.json([]))
+        json.append(.json(Array(#"{"c":1}"#.utf8)))
         let jsonBytes = Self.encoded(json)
         #expect(jsonBytes[7] == 0, "no NULL element")
-        #expect(Self.elements(jsonBytes) == [#"{"a":"x\ufffdy","b":"\\u0000"}"#])
+        #expect(
+            Self.elements(jsonBytes) == [
+                #"{"a":"x\ufffdy","b":"\\u0000"}"#, #"{"a":"x\ufffdy","b":"\\u0000"}"#, "", #"{"c":1}"#,
+            ])
     }
 
     static func encoded(_ array: PostgresTextArray) -> [UInt8] {

@@ -60,6 +60,7 @@ enum TableAgreement {
         case .integer(let number): String(number)
         case .boolean(let flag): engine == .sqlite ? (flag ? "1" : "0") : (flag ? "true" : "false")
         case .text(let text): text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        case .json(let bytes): String(decoding: bytes, as: UTF8.self)
         }
     }
 
