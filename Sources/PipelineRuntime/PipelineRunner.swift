@@ -121,15 +121,14 @@ public final class PipelineRunner: Sendable {
         if stopping.load(ordering: .relaxed) { source.stop() }
         defer { currentSource.withLock { $0 = nil } }
         let entries = source.makeAsyncIterator()
-        // A listing (`run --once`, named files) is a backlog known in advance: it is committed in full batches.
-        let watching: Bool
+        // A listing (`run --once`, named files) is committed in full batches; one listing announces its whole
+        // count at once (progress shows the real total), other modes count entries as they are handed out.
+        let (watching, countsAsHandedOut): (Bool, Bool)
         switch source.mode {
-        case .once, .names: watching = false
-        case .events, .polling: watching = true
+        case .once: (watching, countsAsHandedOut) = (false, false)
+        case .names: (watching, countsAsHandedOut) = (false, true)
+        case .events, .polling: (watching, countsAsHandedOut) = (true, true)
         }
-        // One listing announces its whole count at once (progress shows the real total); other modes as they go.
-        let countsAsHandedOut: Bool
-        if case .once = source.mode { countsAsHandedOut = false } else { countsAsHandedOut = true }
         let window = spec.concurrency
         let clock = ContinuousClock()
         var summary = RunSummary()
