@@ -1,3 +1,5 @@
+import TrialModel
+
 /// The broad kind of a document, told from its first bytes (never from its file name).
 enum DocumentKind: Equatable {
     case empty, binary, json, ctgovXML, html, text

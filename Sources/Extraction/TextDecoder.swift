@@ -1,3 +1,5 @@
+import TrialModel
+
 /// Decodes a text document's bytes: UTF-8 with or without BOM, CRLF and lone CR to LF, NULs dropped, and
 /// bytes that are not valid UTF-8 read as Windows-1252 (with a warning).
 enum TextDecoder {

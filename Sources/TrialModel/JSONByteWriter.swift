@@ -146,14 +146,8 @@ enum JSONByteWriter {
     /// Whether any of the eight bytes in `word` is a control character, `"` or `\`.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let below20 = (word &- ones &* 0x20) & ~word
-        let quote = (quotes &- ones) & ~quotes
-        let backslash = (backslashes &- ones) & ~backslashes
-        return (below20 | quote | backslash) & highs != 0
+        let bytes = ByteWord(value: word)
+        return bytes.hasByte(below: 0x20) || bytes.hasByte(0x22) || bytes.hasByte(0x5C)
     }
 
     /// Appends the escape sequence for a quote, a backslash or a control character.
