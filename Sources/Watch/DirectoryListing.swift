@@ -18,31 +18,35 @@ enum DirectoryListing {
     /// Entries that vanish between `readdir` and `lstat` are left out, as are names that are not
     /// valid UTF-8.
     static func entries(at path: String) -> [Entry]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        let descriptor = dirfd(directory)
         var entries: [Entry] = []
-        while let record = readdir(directory) {
-            guard let name = entryName(record), name != ".", name != ".." else { continue }
+        let listed = forEachName(at: path) { descriptor, name in
             var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
             entries.append(
                 Entry(name: name, fileType: UInt32(info.st_mode) & UInt32(S_IFMT), snapshot: FileSnapshot(info)))
         }
-        return entries
+        return listed ? entries : nil
     }
 
     /// The names in the directory at `path` except `.` and `..`, without a look at each (no `lstat`); `nil`
     /// when it cannot be opened. Names that are not valid UTF-8 are left out.
     static func names(at path: String) -> [String]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
         var names: [String] = []
+        let listed = forEachName(at: path) { _, name in names.append(name) }
+        return listed ? names : nil
+    }
+
+    /// Calls `body` with the directory's descriptor and each name in it except `.`, `..` and names that are not
+    /// valid UTF-8; false when the directory cannot be opened.
+    private static func forEachName(at path: String, _ body: (Int32, String) -> Void) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
         while let record = readdir(directory) {
             guard let name = entryName(record), name != ".", name != ".." else { continue }
-            names.append(name)
+            body(descriptor, name)
         }
-        return names
+        return true
     }
 
     /// The identity (device, inode) of the directory at `path`, following symlinks; `nil` if it is
