@@ -6,7 +6,7 @@ enum PostgresSinkPlugin {
     static let type = SinkType(
         name: "postgres",
         summary: "writes records as relational tables (AACT-style, docs/relational-schema.md) into PostgreSQL",
-        options: [url, schema, timeout]
+        options: [url, schema, timeout, connections]
     ) { (options: inout OptionReader, _) throws(PipelineConfigError) -> any Sink in
         let url = try options.read(Self.url)
         let location: PostgresLocation
@@ -20,7 +20,9 @@ enum PostgresSinkPlugin {
             throw options.error(
                 at: "schema", "sink 'postgres': option 'schema' must be a plain name, e.g. `schema: trials`")
         }
-        return PostgresSink(location: location, schema: schema, attemptTimeout: try options.read(Self.timeout))
+        return PostgresSink(
+            location: location, schema: schema, attemptTimeout: try options.read(Self.timeout),
+            connections: try options.read(Self.connections))
     }
 
     static let url = OptionSpec.string(
@@ -32,4 +34,7 @@ enum PostgresSinkPlugin {
     static let timeout = OptionSpec.number(
         "timeout", in: 0.1...3600, default: 30,
         "seconds one batch may take before the connection is dropped and the batch tried again")
+    static let connections = OptionSpec.integer(
+        "connections", in: 1...16, default: 2,
+        "connections a batch is split over, each part written in a transaction of its own at the same time")
 }

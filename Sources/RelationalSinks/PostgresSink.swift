@@ -13,7 +13,12 @@ public import TrialModel
 /// locked in record-id order (no deadlock) and each record is kept once. When the connection drops or the server
 /// is down, the batch waits and is tried again with back-off (0.25 s doubling to 10 s); its documents stay pending.
 /// A try that gets no answer within `timeout` seconds gives up its connection and counts as the server being away.
-/// As for ``SQLiteSink``, ``rollback(to:)`` has nothing to undo: writing a batch again gives the same rows.
+///
+/// A batch is split over `connections` connections (contiguous ranges of its id-sorted records, each written in
+/// a transaction of its own, at the same time): one server process writing a batch's rows is the limit
+/// otherwise. A record's rows are always replaced in one transaction; a crash between the parts' commits leaves
+/// part of the batch written, which the runner's redo of the batch replaces. So, as for ``SQLiteSink``,
+/// ``rollback(to:)`` has nothing to undo: writing a batch again gives the same rows.
 public actor PostgresSink: Sink {
     public nonisolated let name = "postgres"
     /// Where it connects.
@@ -21,7 +26,8 @@ public actor PostgresSink: Sink {
     /// The PostgreSQL schema (namespace) holding the tables.
     public let schema: String
     private let logger: Logger
-    private var connection: PostgresConnection?
+    /// One connection per part a batch is split into (nil until connected, or after one was given up).
+    private var connections: [PostgresConnection?]
     private var opened = false
     private var nextConnectionID = 0
     /// Seconds between tries of a batch while the server is unreachable: the first wait, then doubled up to the last.
@@ -29,11 +35,15 @@ public actor PostgresSink: Sink {
     /// Seconds one try of a batch may take before its connection is given up and the batch tried again.
     let attemptTimeout: Double
 
-    /// A sink for a database and schema.
+    /// The fewest records a part of a batch gets: a smaller batch is written on fewer connections.
+    static let minimumPartSize = 32
+
+    /// A sink for a database and schema, writing each batch over `connections` connections (at least one).
     public init(
         location: PostgresLocation, schema: String = "public", logger: Logger = Logger(label: "trialpipe.postgres"),
-        retryDelays: (first: Double, last: Double) = (0.25, 10), attemptTimeout: Double = 30
+        retryDelays: (first: Double, last: Double) = (0.25, 10), attemptTimeout: Double = 30, connections: Int = 2
     ) {
+        self.connections = Array(repeating: nil, count: max(1, connections))
         self.location = location
         self.schema = schema
         self.logger = logger
@@ -46,7 +56,7 @@ public actor PostgresSink: Sink {
         guard !opened else { return }
         let connection: PostgresConnection
         do {
-            connection = try await connected()
+            connection = try await connected(0)
         } catch let error as RelationalSinkError {
             throw error
         } catch {
@@ -60,17 +70,17 @@ public actor PostgresSink: Sink {
         do {
             try await prepareSchema(connection)
         } catch {
-            self.connection = nil
+            connections[0] = nil
             try? await connection.close()
             throw error
         }
         opened = true
     }
 
-    /// A connection whose search path is the sink's schema, connecting if there is none or it was closed.
-    private func connected() async throws -> PostgresConnection {
-        if let connection, !connection.isClosed { return connection }
-        connection = nil
+    /// Connection `lane`, whose search path is the sink's schema, connecting if there is none or it was closed.
+    private func connected(_ lane: Int) async throws -> PostgresConnection {
+        if let connection = connections[lane], !connection.isClosed { return connection }
+        connections[lane] = nil
         let configuration = try location.connectionConfiguration()
         nextConnectionID += 1
         let fresh = try await PostgresConnection.connect(
@@ -94,7 +104,7 @@ public actor PostgresSink: Sink {
                 throw error
             }
         }
-        connection = fresh
+        connections[lane] = fresh
         return fresh
     }
 
@@ -150,17 +160,24 @@ public actor PostgresSink: Sink {
     /// Nothing to undo: the batch processed again replaces its records' rows (see the type's documentation).
     public func rollback(to checkpoint: String) {}
 
-    /// Writes a batch in one transaction; waits and tries again while the server is unreachable.
+    /// Writes a batch, split over the sink's connections; waits and tries again while the server is unreachable.
     public func write(_ records: [TrialRecord]) async throws {
         guard !records.isEmpty else { return }
         if !opened { try await open() }
         let latest = LatestVersions.of(records)
-        let rows = RecordRows(latest)
+        let parts = Self.parts(of: latest, count: connections.count)
         var delay = retryDelays.first
         while true {
             do {
                 try await AttemptDeadline.run(seconds: attemptTimeout) {
-                    try await self.write(latest, rows: rows, on: try await self.connected())
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        // Each part's rows are made in its own task: one part's rows are sent while the next
+                        // part's are still being made.
+                        for (lane, records) in parts.enumerated() {
+                            group.addTask { try await self.write(records, rows: RecordRows(records), lane: lane) }
+                        }
+                        try await group.waitForAll()
+                    }
                 }
                 return
             } catch {
@@ -170,18 +187,42 @@ public actor PostgresSink: Sink {
                     postgres: \(location.display) is unreachable (\(PostgresFailure.describe(error))); \
                     the batch of \(latest.count) records waits and is tried again in \(delay) s
                     """)
-                if let connection {
-                    self.connection = nil
-                    // Not awaited: a connection that stopped answering may not answer its close either.
-                    Task { try? await connection.close() }
-                }
+                dropConnections()
                 try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
                 delay = min(delay * 2, retryDelays.last)
             }
         }
     }
 
-    private func write(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection) async throws {
+    /// The id-sorted records split into at most `count` contiguous parts of at least ``minimumPartSize`` each
+    /// (one part when there are fewer), so that each part's transaction still locks its rows in id order.
+    static func parts(of latest: [TrialRecord], count: Int) -> [[TrialRecord]] {
+        guard !latest.isEmpty else { return [] }
+        let partCount = max(1, min(count, latest.count / minimumPartSize))
+        let (size, longer) = latest.count.quotientAndRemainder(dividingBy: partCount)
+        var parts: [[TrialRecord]] = []
+        var start = 0
+        for index in 0..<partCount {
+            let end = start + size + (index < longer ? 1 : 0)
+            parts.append(Array(latest[start..<end]))
+            start = end
+        }
+        return parts
+    }
+
+    /// Gives up every connection: after a failed try, none is trusted to answer.
+    private func dropConnections() {
+        for lane in connections.indices {
+            guard let connection = connections[lane] else { continue }
+            connections[lane] = nil
+            // Not awaited: a connection that stopped answering may not answer its close either.
+            Task { try? await connection.close() }
+        }
+    }
+
+    /// Writes one part of a batch in one transaction on connection `lane`.
+    private func write(_ latest: [TrialRecord], rows: RecordRows, lane: Int) async throws {
+        let connection = try await connected(lane)
         try await connection.query("BEGIN", logger: logger)
         do {
             try await upsertChildren(latest, rows: rows, on: connection)
@@ -211,16 +252,18 @@ public actor PostgresSink: Sink {
 
     /// Drops the sink's schema with every table in it, for a benchmark or test that wrote a schema of its own.
     public func dropSchema() async throws {
-        let connection = try await connected()
+        let connection = try await connected(0)
         try await connection.query("DROP SCHEMA IF EXISTS \(unescaped: quoted(schema)) CASCADE", logger: logger)
         await close()
     }
 
     public func close() async {
         opened = false
-        guard let connection else { return }
-        self.connection = nil
-        try? await connection.close()
+        for lane in connections.indices {
+            guard let connection = connections[lane] else { continue }
+            connections[lane] = nil
+            try? await connection.close()
+        }
     }
 
     private func quoted(_ identifier: String) -> String {

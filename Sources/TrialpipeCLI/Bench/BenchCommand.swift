@@ -83,6 +83,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --sink postgres: the server, as the postgres sink's `url:` option.")
     var url: String?
 
+    @Option(name: .long, help: "With --sink postgres: connections a batch is split over, as the sink's option.")
+    var connections = 2
+
     func validate() throws {
         if let sink {
             guard SinkThroughput.Kind(rawValue: sink) != nil else {
@@ -96,6 +99,7 @@ struct BenchCommand: AsyncParsableCommand {
                 throw ValidationError("--sink postgres needs --url, e.g. --url postgres://me@localhost:5432/trials")
             }
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+            guard (1...16).contains(connections) else { throw ValidationError("--connections is 1 to 16") }
         } else if records != nil || url != nil {
             throw ValidationError("--records and --url go with --sink, e.g. `--sink sqlite --records trials.jsonl`")
         }
@@ -234,7 +238,7 @@ struct BenchCommand: AsyncParsableCommand {
         let records = try SinkThroughput.records(inJSONLines: file)
         progress.say("writing \(records.count) records into \(kind.rawValue)")
         let bench = SinkThroughput(
-            kind: kind, batchSize: batchSize, postgresURL: url, work: work, keep: keep)
+            kind: kind, batchSize: batchSize, postgresURL: url, connections: connections, work: work, keep: keep)
         let result = try await bench.measure(records)
         if json {
             let encoder = JSONEncoder()

@@ -32,6 +32,8 @@ struct SinkThroughput {
     let kind: Kind
     let batchSize: Int
     let postgresURL: String?
+    /// Connections the postgres sink splits a batch over.
+    var connections = 2
     let work: String
     let keep: Bool
 
@@ -63,7 +65,7 @@ struct SinkThroughput {
             let schema = "trialpipe_bench_" + UUID().uuidString.prefix(8).lowercased()
             postgres = (location, schema)
             place = location.display + " schema " + schema
-            sink = PostgresSink(location: location, schema: schema)
+            sink = PostgresSink(location: location, schema: schema, connections: connections)
         }
         try await sink.open()
         let clock = ContinuousClock()
