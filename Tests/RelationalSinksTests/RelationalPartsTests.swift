@@ -144,8 +144,8 @@ struct RelationalPartsTests {
         func shape(_ engine: RelationalSchema.Engine) throws -> [String] {
             try RelationalSchema.statements(for: engine).map { statement in
                 // PostgreSQL's id columns compare byte by byte; SQLite's text always does.
-                statement.replacingOccurrences(of: " COLLATE \"C\"", with: "").split(whereSeparator: \.isWhitespace).map
-                {
+                let plain = statement.replacingOccurrences(of: " COLLATE \"C\"", with: "")
+                return plain.split(whereSeparator: \.isWhitespace).map {
                     types.contains($0) || types.contains($0.dropLast()) ? "TYPE" : String($0)
                 }
                 .joined(separator: " ")
