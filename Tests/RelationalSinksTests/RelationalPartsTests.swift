@@ -143,9 +143,7 @@ struct RelationalPartsTests {
         let types: Set<Substring> = ["TEXT", "INTEGER", "BIGINT", "BOOLEAN", "JSONB"]
         func shape(_ engine: RelationalSchema.Engine) throws -> [String] {
             try RelationalSchema.statements(for: engine).map { statement in
-                // PostgreSQL's id columns compare byte by byte; SQLite's text always does.
-                let plain = statement.replacingOccurrences(of: " COLLATE \"C\"", with: "")
-                return plain.split(whereSeparator: \.isWhitespace).map {
+                statement.split(whereSeparator: \.isWhitespace).map {
                     types.contains($0) || types.contains($0.dropLast()) ? "TYPE" : String($0)
                 }
                 .joined(separator: " ")
@@ -155,16 +153,5 @@ struct RelationalPartsTests {
         let postgres = try shape(.postgres)
         #expect(sqlite.count == postgres.count)
         for (one, other) in zip(sqlite, postgres) { #expect(one == other) }
-    }
-
-    @Test func postgresIdColumnsCompareByteByByte() throws {
-        let lines = try RelationalSchema.statements(for: .postgres).flatMap { $0.split(separator: "\n") }
-        let idColumns = lines.filter {
-            let name = $0.split(separator: " ").first ?? ""
-            return ["record_id", "referencing_record_id", "nct_id"].contains(name)
-        }
-        // `record_id` in every table; `referencing_record_id`; `nct_id` in studies, cross_references, see_also.
-        #expect(idColumns.count == RelationalSchema.allTables.count + 4)
-        for line in idColumns { #expect(line.contains("TEXT COLLATE \"C\""), "\(line)") }
     }
 }

@@ -8,8 +8,8 @@ CREATE TABLE trialpipe_schema (
 );
 
 CREATE TABLE studies (
-    record_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
-    nct_id TEXT COLLATE "C",
+    record_id TEXT NOT NULL PRIMARY KEY,
+    nct_id TEXT,
     brief_title TEXT,
     official_title TEXT,
     acronym TEXT,
@@ -32,17 +32,17 @@ CREATE TABLE studies (
 );
 
 CREATE TABLE brief_summaries (
-    record_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL PRIMARY KEY,
     description TEXT NOT NULL
 );
 
 CREATE TABLE detailed_descriptions (
-    record_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL PRIMARY KEY,
     description TEXT NOT NULL
 );
 
 CREATE TABLE designs (
-    record_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL PRIMARY KEY,
     allocation TEXT,
     intervention_model TEXT,
     primary_purpose TEXT,
@@ -50,7 +50,7 @@ CREATE TABLE designs (
 );
 
 CREATE TABLE eligibilities (
-    record_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL PRIMARY KEY,
     gender TEXT,
     minimum_age TEXT,
     maximum_age TEXT,
@@ -59,7 +59,7 @@ CREATE TABLE eligibilities (
 );
 
 CREATE TABLE eligibility_criteria (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     criterion_type TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     criterion TEXT NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE eligibility_criteria (
 );
 
 CREATE TABLE conditions (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     name TEXT NOT NULL,
     downcase_name TEXT NOT NULL,
@@ -75,7 +75,7 @@ CREATE TABLE conditions (
 );
 
 CREATE TABLE keywords (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     name TEXT NOT NULL,
     downcase_name TEXT NOT NULL,
@@ -83,7 +83,7 @@ CREATE TABLE keywords (
 );
 
 CREATE TABLE interventions (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     intervention_type TEXT,
     name TEXT NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE interventions (
 );
 
 CREATE TABLE intervention_other_names (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     intervention_ordinal BIGINT NOT NULL,
     ordinal BIGINT NOT NULL,
     name TEXT NOT NULL,
@@ -100,7 +100,7 @@ CREATE TABLE intervention_other_names (
 );
 
 CREATE TABLE design_groups (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     group_type TEXT,
     title TEXT NOT NULL,
@@ -109,7 +109,7 @@ CREATE TABLE design_groups (
 );
 
 CREATE TABLE design_group_interventions (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     design_group_ordinal BIGINT NOT NULL,
     ordinal BIGINT NOT NULL,
     intervention_name TEXT NOT NULL,
@@ -118,7 +118,7 @@ CREATE TABLE design_group_interventions (
 );
 
 CREATE TABLE design_outcomes (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     outcome_type TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     measure TEXT NOT NULL,
@@ -128,7 +128,7 @@ CREATE TABLE design_outcomes (
 );
 
 CREATE TABLE sponsors (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     lead_or_collaborator TEXT NOT NULL,
     agency_class TEXT,
@@ -137,7 +137,7 @@ CREATE TABLE sponsors (
 );
 
 CREATE TABLE facilities (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     name TEXT,
     city TEXT,
@@ -148,7 +148,7 @@ CREATE TABLE facilities (
 );
 
 CREATE TABLE central_contacts (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     name TEXT,
     role TEXT,
@@ -158,7 +158,7 @@ CREATE TABLE central_contacts (
 );
 
 CREATE TABLE id_information (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     id_source TEXT NOT NULL,
     id_value TEXT NOT NULL,
@@ -166,7 +166,7 @@ CREATE TABLE id_information (
 );
 
 CREATE TABLE study_references (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     citation TEXT NOT NULL,
     pmid TEXT,
@@ -175,7 +175,7 @@ CREATE TABLE study_references (
 );
 
 CREATE TABLE drugs (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     name TEXT NOT NULL,
     role TEXT NOT NULL,
@@ -185,7 +185,7 @@ CREATE TABLE drugs (
 );
 
 CREATE TABLE drug_atc_codes (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     drug_ordinal BIGINT NOT NULL,
     ordinal BIGINT NOT NULL,
     drug_name TEXT NOT NULL,
@@ -195,7 +195,7 @@ CREATE TABLE drug_atc_codes (
 );
 
 CREATE TABLE drug_classes (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     drug_ordinal BIGINT NOT NULL,
     ordinal BIGINT NOT NULL,
     drug_name TEXT NOT NULL,
@@ -204,9 +204,9 @@ CREATE TABLE drug_classes (
 );
 
 CREATE TABLE cross_references (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
-    nct_id TEXT COLLATE "C" NOT NULL,
+    nct_id TEXT NOT NULL,
     found_in TEXT NOT NULL,
     url TEXT NOT NULL,
     in_corpus BOOLEAN NOT NULL,
@@ -214,9 +214,9 @@ CREATE TABLE cross_references (
 );
 
 CREATE TABLE see_also (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
-    nct_id TEXT COLLATE "C",
+    nct_id TEXT,
     title TEXT,
     overall_status TEXT,
     phase TEXT,
@@ -225,14 +225,14 @@ CREATE TABLE see_also (
 );
 
 CREATE TABLE referenced_by (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
-    referencing_record_id TEXT COLLATE "C" NOT NULL,
+    referencing_record_id TEXT NOT NULL,
     PRIMARY KEY (record_id, ordinal)
 );
 
 CREATE TABLE provenance (
-    record_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL PRIMARY KEY,
     source_path TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     bytes BIGINT NOT NULL,
@@ -242,7 +242,7 @@ CREATE TABLE provenance (
 );
 
 CREATE TABLE warnings (
-    record_id TEXT COLLATE "C" NOT NULL,
+    record_id TEXT NOT NULL,
     ordinal BIGINT NOT NULL,
     message TEXT NOT NULL,
     PRIMARY KEY (record_id, ordinal)
