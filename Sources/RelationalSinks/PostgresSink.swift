@@ -181,13 +181,15 @@ public actor PostgresSink: Sink {
                 }
                 return
             } catch {
+                // The other parts' tries were cancelled, possibly inside their transactions: no connection is
+                // trusted to be between transactions now.
+                dropConnections()
                 guard PostgresFailure.isTransient(error) else { throw error }
                 logger.warning(
                     """
                     postgres: \(location.display) is unreachable (\(PostgresFailure.describe(error))); \
                     the batch of \(latest.count) records waits and is tried again in \(delay) s
                     """)
-                dropConnections()
                 try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
                 delay = min(delay * 2, retryDelays.last)
             }
@@ -210,7 +212,7 @@ public actor PostgresSink: Sink {
         return parts
     }
 
-    /// Gives up every connection: after a failed try, none is trusted to answer.
+    /// Gives up every connection: after a failed try, none is trusted to answer or to be outside a transaction.
     private func dropConnections() {
         for lane in connections.indices {
             guard let connection = connections[lane] else { continue }
