@@ -5,7 +5,7 @@ import PostgresNIO
 public import TrialModel
 
 /// Writes records into a PostgreSQL database in the relational schema (``RelationalSchema``), in the schema
-/// named by `schema:` (created if missing), one transaction per batch.
+/// named by `schema:` (created if missing), each batch in one transaction per connection it is split over.
 ///
 /// Rows go in as binary `text[]` parameters, one per column, made rows by `unnest`: a batch is three statements
 /// at most (``PostgresBatchStatements``). A record's newer version replaces all its rows; a version older than the
