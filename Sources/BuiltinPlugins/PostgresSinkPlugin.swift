@@ -35,6 +35,6 @@ enum PostgresSinkPlugin {
         "timeout", in: 0.1...3600, default: 30,
         "seconds one batch may take before the connection is dropped and the batch tried again")
     static let connections = OptionSpec.integer(
-        "connections", in: 1...16, default: 2,
+        "connections", in: PostgresSink.connectionCounts, default: PostgresSink.defaultConnections,
         "connections a batch is split over, each part written in a transaction of its own at the same time")
 }

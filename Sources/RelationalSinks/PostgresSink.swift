@@ -38,10 +38,17 @@ public actor PostgresSink: Sink {
     /// The fewest records a part of a batch gets: a smaller batch is written on fewer connections.
     static let minimumPartSize = 32
 
+    /// How many connections a sink may split its batches over.
+    public static let connectionCounts = 1...16
+
+    /// The connections a batch is split over unless the pipeline says otherwise.
+    public static let defaultConnections = 2
+
     /// A sink for a database and schema, writing each batch over `connections` connections (at least one).
     public init(
         location: PostgresLocation, schema: String = "public", logger: Logger = Logger(label: "trialpipe.postgres"),
-        retryDelays: (first: Double, last: Double) = (0.25, 10), attemptTimeout: Double = 30, connections: Int = 2
+        retryDelays: (first: Double, last: Double) = (0.25, 10), attemptTimeout: Double = 30,
+        connections: Int = defaultConnections
     ) {
         self.connections = Array(repeating: nil, count: max(1, connections))
         self.location = location
@@ -182,8 +189,9 @@ public actor PostgresSink: Sink {
                 return
             } catch {
                 // The other parts' tries were cancelled, possibly inside their transactions: no connection is
-                // trusted to be between transactions now.
-                dropConnections()
+                // trusted to be between transactions now. Not awaited: a connection that stopped answering may
+                // not answer its close either.
+                for connection in takeConnections() { Task { try? await connection.close() } }
                 guard PostgresFailure.isTransient(error) else { throw error }
                 logger.warning(
                     """
@@ -212,14 +220,11 @@ public actor PostgresSink: Sink {
         return parts
     }
 
-    /// Gives up every connection: after a failed try, none is trusted to answer or to be outside a transaction.
-    private func dropConnections() {
-        for lane in connections.indices {
-            guard let connection = connections[lane] else { continue }
-            connections[lane] = nil
-            // Not awaited: a connection that stopped answering may not answer its close either.
-            Task { try? await connection.close() }
-        }
+    /// The open connections, which the sink no longer holds: the next try connects again.
+    private func takeConnections() -> [PostgresConnection] {
+        let taken = connections.compactMap { $0 }
+        connections = Array(repeating: nil, count: connections.count)
+        return taken
     }
 
     /// Writes one part of a batch in one transaction on connection `lane`.
@@ -261,11 +266,7 @@ public actor PostgresSink: Sink {
 
     public func close() async {
         opened = false
-        for lane in connections.indices {
-            guard let connection = connections[lane] else { continue }
-            connections[lane] = nil
-            try? await connection.close()
-        }
+        for connection in takeConnections() { try? await connection.close() }
     }
 
     private func quoted(_ identifier: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrialModel
 
@@ -9,7 +10,7 @@ struct PostgresBatchPartsTests {
     static func records(_ count: Int) -> [TrialRecord] {
         (0..<count).map { index in
             TrialRecord(
-                id: "NCT" + String(index * 7919 % 100_000_000, radix: 10).leftPadded(to: 8),
+                id: String(format: "NCT%08d", index * 7919 % 100_000_000),
                 provenance: Provenance(
                     sourcePath: "a.txt", sha256: "00", bytes: 1, layout: "test", pipeline: "p",
                     processedAt: "2026-01-01T00:00:00.000Z"))
@@ -31,11 +32,5 @@ struct PostgresBatchPartsTests {
 
     @Test func anEmptyBatchHasNoParts() {
         #expect(PostgresSink.parts(of: [], count: 2).isEmpty)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import Operations
 import Pipeline
 import PipelineRuntime
+import RelationalSinks
 import Sinks
 import Synchronization
 import Watch
@@ -84,7 +85,7 @@ struct BenchCommand: AsyncParsableCommand {
     var url: String?
 
     @Option(name: .long, help: "With --sink postgres: connections a batch is split over, as the sink's option.")
-    var connections = 2
+    var connections = PostgresSink.defaultConnections
 
     func validate() throws {
         if let sink {
@@ -99,7 +100,10 @@ struct BenchCommand: AsyncParsableCommand {
                 throw ValidationError("--sink postgres needs --url, e.g. --url postgres://me@localhost:5432/trials")
             }
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
-            guard (1...16).contains(connections) else { throw ValidationError("--connections is 1 to 16") }
+            let counts = PostgresSink.connectionCounts
+            guard counts.contains(connections) else {
+                throw ValidationError("--connections is \(counts.lowerBound) to \(counts.upperBound)")
+            }
         } else if records != nil || url != nil {
             throw ValidationError("--records and --url go with --sink, e.g. `--sink sqlite --records trials.jsonl`")
         }

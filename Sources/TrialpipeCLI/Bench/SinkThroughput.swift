@@ -33,7 +33,7 @@ struct SinkThroughput {
     let batchSize: Int
     let postgresURL: String?
     /// Connections the postgres sink splits a batch over.
-    var connections = 2
+    let connections: Int
     let work: String
     let keep: Bool
 
