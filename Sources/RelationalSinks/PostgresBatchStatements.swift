@@ -12,8 +12,8 @@ import PostgresNIO
 /// middle of a copy, and a server going away mid-batch must only make the batch wait.
 enum PostgresBatchStatements {
     /// Upserts the `studies` rows in their order, keeping a stored row whose `processed_at` is newer; its rows
-    /// are each written id and whether it was inserted (not replaced). The rows come sorted by record id
-    /// (``LatestVersions``), so that writers lock them in one order.
+    /// are each written id, its study key and whether it was inserted (not replaced: a replaced row keeps its
+    /// key). The rows come sorted by record id (``LatestVersions``), so that writers lock them in one order.
     struct StudiesUpsert: PostgresPreparedStatement {
         static let sql: String = {
             let table = RelationalSchema.studies
@@ -23,7 +23,7 @@ enum PostgresBatchStatements {
                 INSERT INTO studies (\(columns)) \(select(table, from: 1)) \
                 ON CONFLICT (record_id) DO UPDATE SET \(updates) \
                 WHERE EXCLUDED.processed_at >= studies.processed_at \
-                RETURNING record_id, (xmax = 0) AS inserted
+                RETURNING record_id, study_key, (xmax = 0) AS inserted
                 """
         }()
 
@@ -37,23 +37,23 @@ enum PostgresBatchStatements {
         }
 
         func makeBindings() -> PostgresBindings { bindings }
-        func decodeRow(_ row: PostgresRow) throws -> (String, Bool) { try row.decode((String, Bool).self) }
+        func decodeRow(_ row: PostgresRow) throws -> (String, Int, Bool) { try row.decode((String, Int, Bool).self) }
     }
 
-    /// Deletes every child row of the given records.
+    /// Deletes every child row of the records with the given study keys.
     struct ChildDeletes: PostgresPreparedStatement {
         static let sql: String = {
             let deletes = RelationalSchema.childTables.enumerated().map { index, table in
-                "d\(index) AS (DELETE FROM \(table.name) WHERE record_id = ANY($1::text[]))"
+                "d\(index) AS (DELETE FROM \(table.name) WHERE study_key = ANY($1::bigint[]))"
             }
             return "WITH \(deletes.joined(separator: ", ")) SELECT 1"
         }()
 
-        let ids: [String]
+        let keys: [Int]
 
         func makeBindings() -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 1)
-            bindings.append(ids)
+            bindings.append(keys)
             return bindings
         }
 
@@ -66,20 +66,21 @@ enum PostgresBatchStatements {
             var first = 1
             var inserts: [String] = []
             for (index, table) in RelationalSchema.childTables.enumerated() {
-                let columns = table.columns.joined(separator: ", ")
-                inserts.append("i\(index) AS (INSERT INTO \(table.name) (\(columns)) \(select(table, from: first)))")
-                first += table.columns.count
+                let columns = table.storedColumns.joined(separator: ", ")
+                inserts.append(
+                    "i\(index) AS (INSERT INTO \(table.name) (\(columns)) \(select(table, from: first, keyed: true)))")
+                first += table.storedColumns.count
             }
             return "WITH \(inserts.joined(separator: ", ")) SELECT 1"
         }()
 
         let bindings: PostgresBindings
 
-        /// The inserts of a batch's child rows.
-        init(_ rows: RecordRows) {
+        /// The inserts of a batch's child rows, each under the study key of its record (by id).
+        init(_ rows: RecordRows, keys: [String: Int]) {
             var bindings = PostgresBindings()
             for (table, values) in zip(RelationalSchema.childTables, rows.children) {
-                appendColumns(of: table, values, to: &bindings)
+                appendColumns(of: table, values, keys: keys, to: &bindings)
             }
             self.bindings = bindings
         }
@@ -88,15 +89,24 @@ enum PostgresBatchStatements {
         func decodeRow(_ row: PostgresRow) {}
     }
 
-    /// Appends one `text[]` parameter per column of a table's rows (given row after row).
+    /// Appends one `text[]` parameter per column of a table's rows (given row after row), after one of their
+    /// records' study keys when `keys` are given (looked up by each row's first value, its record id).
     private static func appendColumns(
-        of table: RelationalTable, _ values: [SQLValue], to bindings: inout PostgresBindings
+        of table: RelationalTable, _ values: [SQLValue], keys: [String: Int]? = nil,
+        to bindings: inout PostgresBindings
     ) {
         let width = table.columns.count
         let json = table.columns.map { columnType(table.name, $0) == "jsonb" }
         var columns = Array(repeating: PostgresTextArray(), count: width)
+        var studyKeys = PostgresTextArray()
         var start = 0
         while start < values.count {
+            if let keys {
+                guard case .text(let id) = values[start], let key = keys[id] else {
+                    preconditionFailure("a child row of \(table.name) whose record has no study key")
+                }
+                studyKeys.append(.integer(key))
+            }
             for column in 0..<width {
                 if json[column] {
                     columns[column].appendJSON(values[start + column])
@@ -106,16 +116,17 @@ enum PostgresBatchStatements {
             }
             start += width
         }
+        if keys != nil { bindings.append(studyKeys) }
         for column in columns { bindings.append(column) }
     }
 
     /// `SELECT` of a table's rows from one `text[]` parameter per column, numbered from `first`, each cast to
-    /// its column's type.
+    /// its column's type; the study key first when `keyed`.
     ///
     /// `unnest` in the select list streams its rows; in FROM it would first gather them in a tuple store, which
     /// a batch's JSON overflows to a temporary file.
-    private static func select(_ table: RelationalTable, from first: Int) -> String {
-        let columns = table.columns.enumerated().map { index, name in
+    private static func select(_ table: RelationalTable, from first: Int, keyed: Bool = false) -> String {
+        let columns = (keyed ? table.storedColumns : table.columns).enumerated().map { index, name in
             let type = columnType(table.name, name)
             return "unnest($\(first + index)::text[])\(type == "text" ? "" : "::" + type) AS \(name)"
         }

@@ -243,18 +243,19 @@ public actor PostgresSink: Sink {
     private func upsertChildren(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection)
         async throws
     {
-        var accepted = Set<String>()
-        var replaced: [String] = []
+        var keys: [String: Int] = [:]
+        var replaced: [Int] = []
         let upsert = PostgresBatchStatements.StudiesUpsert(rows.studies)
-        for try await (id, inserted) in try await connection.execute(upsert, logger: logger) {
-            accepted.insert(id)
-            if !inserted { replaced.append(id) }
+        for try await (id, key, inserted) in try await connection.execute(upsert, logger: logger) {
+            keys[id] = key
+            if !inserted { replaced.append(key) }
         }
         if !replaced.isEmpty {
-            _ = try await connection.execute(PostgresBatchStatements.ChildDeletes(ids: replaced), logger: logger)
+            _ = try await connection.execute(PostgresBatchStatements.ChildDeletes(keys: replaced), logger: logger)
         }
-        let children = accepted.count == latest.count ? rows : RecordRows(latest.filter { accepted.contains($0.id) })
-        _ = try await connection.execute(PostgresBatchStatements.ChildInserts(children), logger: logger)
+        let children = keys.count == latest.count ? rows : RecordRows(latest.filter { keys[$0.id] != nil })
+        _ = try await connection.execute(
+            PostgresBatchStatements.ChildInserts(children, keys: keys), logger: logger)
     }
 
     /// Drops the sink's schema with every table in it, for a benchmark or test that wrote a schema of its own.

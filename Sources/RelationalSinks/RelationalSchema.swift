@@ -4,10 +4,20 @@ import Pipeline
 /// The relational schema both sinks write: its version, its tables and the DDL shipped for each engine.
 ///
 /// `studies` holds one row per record (with the whole record as JSON); every other table holds rows that
-/// carry the record id in `record_id`. `docs/relational-schema.md` describes every table and column.
+/// carry the record id in `record_id` and the record's ``studyKey``. `docs/relational-schema.md` describes every
+/// table and column.
+///
+/// Version 2 keys the tables by ``studyKey``, an integer the database gives each `studies` row, instead of
+/// by `record_id`: new records' keys grow, so a batch's index entries go to the end of each index instead of
+/// rewriting pages all across it (version 1's text keys made an SQLite commit write ten times the data it
+/// added).
 public enum RelationalSchema {
     /// The schema version this build writes; recorded in `trialpipe_schema`.
-    public static let version = 1
+    public static let version = 2
+
+    /// The key column of every table: in `studies` the database assigns it (a record written again may get a
+    /// new one); every other table copies it from its record's `studies` row, and is keyed by it.
+    public static let studyKey = "study_key"
 
     /// The table that records the schema version.
     public static let versionTable = "trialpipe_schema"

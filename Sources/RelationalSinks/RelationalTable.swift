@@ -10,4 +10,8 @@ public struct RelationalTable: Sendable, Equatable {
         self.name = name
         self.columns = columns
     }
+
+    /// Every column as the DDL declares it: ``RelationalSchema/studyKey`` (which the database assigns in
+    /// `studies` and the sinks copy into the other tables), then ``columns``.
+    public var storedColumns: [String] { [RelationalSchema.studyKey] + columns }
 }

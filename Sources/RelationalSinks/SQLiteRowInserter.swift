@@ -11,18 +11,23 @@ import GRDBSQLite
 struct SQLiteRowInserter {
     private let statement: Statement
     private let width: Int
+    /// The first parameter the values are bound to: 2 when the statement takes a study key first, else 1.
+    private let firstValue: Int32
 
-    /// An inserter for `statement`, which takes `width` values a row.
-    init(statement: Statement, width: Int) {
+    /// An inserter for `statement`, which takes `width` values a row, after a study key when `keyed`.
+    init(statement: Statement, width: Int, keyed: Bool) {
         self.statement = statement
         self.width = width
+        self.firstValue = keyed ? 2 : 1
     }
 
-    /// Inserts the rows of a flat value list holding `width` values a row.
-    func insert(_ values: [SQLValue]) throws {
+    /// Inserts the rows of a flat value list holding `width` values a row, each after `key` when the statement
+    /// is keyed.
+    func insert(_ values: [SQLValue], key: Int64? = nil) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         defer { sqlite3_clear_bindings(handle) }
+        if let key { sqlite3_bind_int64(handle, 1, key) }
         var start = 0
         while start < values.count {
             let code = bindAndStep(values, row: start, column: 0, handle)
@@ -40,7 +45,7 @@ struct SQLiteRowInserter {
     /// that lends its bytes, which SQLite then reads in place instead of copying (no allocation per value).
     private func bindAndStep(_ values: [SQLValue], row: Int, column: Int, _ handle: SQLiteStatement) -> Int32 {
         guard column < width else { return sqlite3_step(handle) }
-        let index = Int32(column + 1)
+        let index = Int32(column) + firstValue
         switch values[row + column] {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let number): sqlite3_bind_int64(handle, index, Int64(number))

@@ -107,21 +107,27 @@ public actor SQLiteSink: Sink {
     }
 
     /// Replaces the rows of every record not older than its stored version.
+    ///
+    /// A replaced record's `studies` row is deleted and inserted again, so it gets a new, highest study key: its
+    /// child rows are deleted under the old key and inserted under the new one, at the end of every index.
     private static func upsert(_ latest: [TrialRecord], in db: Database) throws {
-        let stored = try db.cachedStatement(sql: "SELECT processed_at FROM studies WHERE record_id = ?")
+        let stored = try db.cachedStatement(sql: "SELECT study_key, processed_at FROM studies WHERE record_id = ?")
         var accepted: [TrialRecord] = []
-        var replaced: [String] = []
+        var replaced: [Int64] = []
         accepted.reserveCapacity(latest.count)
         for record in latest {
-            if let processedAt = try String.fetchOne(stored, arguments: [record.id]) {
+            if let row = try Row.fetchOne(stored, arguments: [record.id]) {
+                let processedAt: String = row[1]
                 guard record.provenance.processedAt >= processedAt else { continue }
-                replaced.append(record.id)
+                replaced.append(row[0])
             }
             accepted.append(record)
         }
         try delete(replaced, in: db)
-        let studies = try inserter(into: RelationalSchema.studies, db: db, replacing: true)
-        let children = try RelationalSchema.childTables.map { try inserter(into: $0, db: db, replacing: false) }
+        let studies = try inserter(into: RelationalSchema.studies, db: db, verb: "INSERT OR REPLACE", keyed: false)
+        let children = try RelationalSchema.childTables.map {
+            try inserter(into: $0, db: db, verb: "INSERT", keyed: true)
+        }
         // One record's rows at a time, in storage kept from record to record: they are bound while still in the
         // processor's cache, and no batch-sized lists are grown and freed.
         var rows = RecordRows([])
@@ -129,30 +135,31 @@ public actor SQLiteSink: Sink {
             rows.removeAll()
             rows.add(record)
             try studies.insert(rows.studies)
+            let key = db.lastInsertedRowID
             for (inserter, values) in zip(children, rows.children) where !values.isEmpty {
-                try inserter.insert(values)
+                try inserter.insert(values, key: key)
             }
         }
     }
 
-    private static func delete(_ ids: [String], in db: Database) throws {
-        guard !ids.isEmpty else { return }
+    private static func delete(_ keys: [Int64], in db: Database) throws {
+        guard !keys.isEmpty else { return }
         for table in RelationalSchema.childTables {
-            let statement = try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE record_id = ?")
-            for id in ids { try statement.execute(arguments: [id]) }
+            let statement = try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE study_key = ?")
+            for key in keys { try statement.execute(arguments: [key]) }
         }
     }
 
-    /// An inserter of `table`'s rows through its prepared statement (`INSERT OR REPLACE` when `replacing`).
-    private static func inserter(into table: RelationalTable, db: Database, replacing: Bool) throws
+    /// An inserter of `table`'s rows through its prepared statement (`verb` being `INSERT` or
+    /// `INSERT OR REPLACE`), taking a study key before the row's values when `keyed`.
+    private static func inserter(into table: RelationalTable, db: Database, verb: String, keyed: Bool) throws
         -> SQLiteRowInserter
     {
-        let width = table.columns.count
-        let placeholders = Array(repeating: "?", count: width).joined(separator: ", ")
-        let verb = replacing ? "INSERT OR REPLACE" : "INSERT"
+        let columns = keyed ? table.storedColumns : table.columns
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try db.cachedStatement(
-            sql: "\(verb) INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
-        return SQLiteRowInserter(statement: statement, width: width)
+            sql: "\(verb) INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        return SQLiteRowInserter(statement: statement, width: table.columns.count, keyed: keyed)
     }
 
     public func close() throws {

@@ -134,7 +134,7 @@ struct RelationalPartsTests {
             #expect(Set(tables) == Set(RelationalSchema.allTables.map(\.name)))
             for table in RelationalSchema.allTables {
                 let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.name))").map { $0["name"] as String }
-                #expect(columns == table.columns, "\(table.name)")
+                #expect(columns == table.storedColumns, "\(table.name)")
             }
         }
     }
@@ -143,7 +143,10 @@ struct RelationalPartsTests {
         let types: Set<Substring> = ["TEXT", "INTEGER", "BIGINT", "BOOLEAN", "JSONB"]
         func shape(_ engine: RelationalSchema.Engine) throws -> [String] {
             try RelationalSchema.statements(for: engine).map { statement in
-                statement.split(whereSeparator: \.isWhitespace).map {
+                // PostgreSQL's spelling of the key SQLite assigns by itself (`INTEGER PRIMARY KEY`, the rowid).
+                statement.replacingOccurrences(of: " GENERATED ALWAYS AS IDENTITY", with: "").split(
+                    whereSeparator: \.isWhitespace
+                ).map {
                     types.contains($0) || types.contains($0.dropLast()) ? "TYPE" : String($0)
                 }
                 .joined(separator: " ")

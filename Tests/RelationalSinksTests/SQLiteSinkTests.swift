@@ -26,6 +26,38 @@ struct SQLiteSinkTests {
         try await SinkBehaviour.newerVersionReplacesRowsOlderIsIgnored(try Self.subject(folder))
     }
 
+    /// New records take growing study keys (their index entries go at the end); a replaced record's rows move to
+    /// the next key, and nothing is left under its old one.
+    @Test func studyKeysGrowAndAReplacedRecordMovesToTheNextKey() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let subject = try Self.subject(folder)
+        let sink = subject.make()
+        try await sink.open()
+        let time = "2026-01-01T00:00:00.000Z"
+        try await sink.write([
+            SinkBehaviour.record("NCT00000002", at: time, conditions: ["Gout"]),
+            SinkBehaviour.record("NCT00000001", at: time, conditions: ["Asthma", "COPD"]),
+        ])
+        try await sink.write([SinkBehaviour.record("NCT00000003", at: time, conditions: ["Flu"])])
+        let keys = "SELECT CAST(study_key AS TEXT), record_id FROM studies ORDER BY study_key"
+        let database = subject.database
+        // A batch is written in id order.
+        #expect(
+            try await database.rows(keys) == [["1", "NCT00000001"], ["2", "NCT00000002"], ["3", "NCT00000003"]])
+        try await sink.write([
+            SinkBehaviour.record("NCT00000001", at: "2026-01-02T00:00:00.000Z", conditions: ["Asthma"])
+        ])
+        #expect(
+            try await database.rows(keys) == [["2", "NCT00000002"], ["3", "NCT00000003"], ["4", "NCT00000001"]])
+        #expect(
+            try await database.rows("SELECT CAST(study_key AS TEXT), name FROM conditions ORDER BY study_key") == [
+                ["2", "Gout"], ["3", "Flu"], ["4", "Asthma"],
+            ])
+        try await TableAgreement.expectAgreement(database)
+        try await sink.close()
+    }
+
     @Test func rollbackIsANoOpBecauseReplayingABatchReplacesItsRows() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
@@ -40,7 +72,7 @@ struct SQLiteSinkTests {
         try await sink.close()
         let database = try SQLiteTestDatabase(path: folder.path + "/trials.sqlite")
         #expect(try await database.rows("PRAGMA journal_mode") == [["wal"]])
-        #expect(try await database.rows("SELECT CAST(version AS TEXT) FROM trialpipe_schema") == [["1"]])
+        #expect(try await database.rows("SELECT CAST(version AS TEXT) FROM trialpipe_schema") == [["2"]])
     }
 
     /// The WAL mode GRDB sets up makes `synchronous` NORMAL (durable only at checkpoints); the sink's connection
@@ -91,7 +123,7 @@ struct SQLiteSinkTests {
         } throws: { error in
             let error = error as? RelationalSinkError
             return error?.code == "schema-version" && error?.message.contains("version 99") == true
-                && error?.message.contains("writes version 1") == true
+                && error?.message.contains("writes version 2") == true
                 && error?.message.contains("Point `path:` at a new database") == true
         }
     }

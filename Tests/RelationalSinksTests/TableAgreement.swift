@@ -4,7 +4,8 @@ import Testing
 import TrialModel
 
 /// Checks that a database's tables say exactly what the records in its `studies.record` column say: every
-/// table's rows, all columns, field by field; and that those records are the expected ones.
+/// table's rows, all columns, field by field, each under its record's study key; and that those records are the
+/// expected ones.
 enum TableAgreement {
     /// The records stored in `studies.record`, decoded.
     static func storedRecords(_ database: some TestDatabase) async throws -> [TrialRecord] {
@@ -40,6 +41,14 @@ enum TableAgreement {
                 let missing = Set(want).subtracting(got).sorted().prefix(2)
                 problems.append("\(table.name): rows differ, e.g. \(missing.map { $0.debugDescription })")
             }
+        }
+        for table in RelationalSchema.childTables {
+            let unkeyed = try await database.count(
+                """
+                \(table.name) c WHERE NOT EXISTS \
+                (SELECT 1 FROM studies s WHERE s.study_key = c.study_key AND s.record_id = c.record_id)
+                """)
+            if unkeyed != 0 { problems.append("\(table.name): \(unkeyed) rows not under their record's study key") }
         }
         return problems
     }

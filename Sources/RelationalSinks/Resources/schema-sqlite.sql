@@ -1,4 +1,4 @@
--- trialpipe relational schema, version 1 (SQLite).
+-- trialpipe relational schema, version 2 (SQLite).
 -- Every table and column is described in docs/relational-schema.md. Run as one transaction on an empty
 -- database (or schema); the sink does so on start-up and records the version in trialpipe_schema.
 
@@ -8,7 +8,8 @@ CREATE TABLE trialpipe_schema (
 );
 
 CREATE TABLE studies (
-    record_id TEXT NOT NULL PRIMARY KEY,
+    study_key INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL UNIQUE,
     nct_id TEXT,
     brief_title TEXT,
     official_title TEXT,
@@ -32,17 +33,20 @@ CREATE TABLE studies (
 );
 
 CREATE TABLE brief_summaries (
-    record_id TEXT NOT NULL PRIMARY KEY,
+    study_key INTEGER NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL,
     description TEXT NOT NULL
 );
 
 CREATE TABLE detailed_descriptions (
-    record_id TEXT NOT NULL PRIMARY KEY,
+    study_key INTEGER NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL,
     description TEXT NOT NULL
 );
 
 CREATE TABLE designs (
-    record_id TEXT NOT NULL PRIMARY KEY,
+    study_key INTEGER NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL,
     allocation TEXT,
     intervention_model TEXT,
     primary_purpose TEXT,
@@ -50,7 +54,8 @@ CREATE TABLE designs (
 );
 
 CREATE TABLE eligibilities (
-    record_id TEXT NOT NULL PRIMARY KEY,
+    study_key INTEGER NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL,
     gender TEXT,
     minimum_age TEXT,
     maximum_age TEXT,
@@ -59,84 +64,94 @@ CREATE TABLE eligibilities (
 );
 
 CREATE TABLE eligibility_criteria (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     criterion_type TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     criterion TEXT NOT NULL,
-    PRIMARY KEY (record_id, criterion_type, ordinal)
+    PRIMARY KEY (study_key, criterion_type, ordinal)
 );
 
 CREATE TABLE conditions (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     name TEXT NOT NULL,
     downcase_name TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE keywords (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     name TEXT NOT NULL,
     downcase_name TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE interventions (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     intervention_type TEXT,
     name TEXT NOT NULL,
     description TEXT,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE intervention_other_names (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     intervention_ordinal INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     name TEXT NOT NULL,
-    PRIMARY KEY (record_id, intervention_ordinal, ordinal)
+    PRIMARY KEY (study_key, intervention_ordinal, ordinal)
 );
 
 CREATE TABLE design_groups (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     group_type TEXT,
     title TEXT NOT NULL,
     description TEXT,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE design_group_interventions (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     design_group_ordinal INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     intervention_name TEXT NOT NULL,
     intervention_ordinal INTEGER,
-    PRIMARY KEY (record_id, design_group_ordinal, ordinal)
+    PRIMARY KEY (study_key, design_group_ordinal, ordinal)
 );
 
 CREATE TABLE design_outcomes (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     outcome_type TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     measure TEXT NOT NULL,
     time_frame TEXT,
     description TEXT,
-    PRIMARY KEY (record_id, outcome_type, ordinal)
+    PRIMARY KEY (study_key, outcome_type, ordinal)
 );
 
 CREATE TABLE sponsors (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     lead_or_collaborator TEXT NOT NULL,
     agency_class TEXT,
     name TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE facilities (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     name TEXT,
@@ -144,76 +159,84 @@ CREATE TABLE facilities (
     state TEXT,
     zip TEXT,
     country TEXT,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE central_contacts (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     name TEXT,
     role TEXT,
     phone TEXT,
     email TEXT,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE id_information (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     id_source TEXT NOT NULL,
     id_value TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE study_references (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     citation TEXT NOT NULL,
     pmid TEXT,
     doi TEXT,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE drugs (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     name TEXT NOT NULL,
     role TEXT NOT NULL,
     mentions TEXT NOT NULL,
     found_in TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE drug_atc_codes (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     drug_ordinal INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     drug_name TEXT NOT NULL,
     atc_code TEXT NOT NULL,
     atc_group TEXT NOT NULL,
-    PRIMARY KEY (record_id, drug_ordinal, ordinal)
+    PRIMARY KEY (study_key, drug_ordinal, ordinal)
 );
 
 CREATE TABLE drug_classes (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     drug_ordinal INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     drug_name TEXT NOT NULL,
     class_name TEXT NOT NULL,
-    PRIMARY KEY (record_id, drug_ordinal, ordinal)
+    PRIMARY KEY (study_key, drug_ordinal, ordinal)
 );
 
 CREATE TABLE cross_references (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     nct_id TEXT NOT NULL,
     found_in TEXT NOT NULL,
     url TEXT NOT NULL,
     in_corpus INTEGER NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE see_also (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     nct_id TEXT,
@@ -221,18 +244,20 @@ CREATE TABLE see_also (
     overall_status TEXT,
     phase TEXT,
     url TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE referenced_by (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     referencing_record_id TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE TABLE provenance (
-    record_id TEXT NOT NULL PRIMARY KEY,
+    study_key INTEGER NOT NULL PRIMARY KEY,
+    record_id TEXT NOT NULL,
     source_path TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     bytes INTEGER NOT NULL,
@@ -242,10 +267,11 @@ CREATE TABLE provenance (
 );
 
 CREATE TABLE warnings (
+    study_key INTEGER NOT NULL,
     record_id TEXT NOT NULL,
     ordinal INTEGER NOT NULL,
     message TEXT NOT NULL,
-    PRIMARY KEY (record_id, ordinal)
+    PRIMARY KEY (study_key, ordinal)
 );
 
 CREATE INDEX studies_nct_id ON studies (nct_id);
