@@ -130,9 +130,13 @@ public actor PostgresSink: Sink {
                 let found = try await firstString(
                     connection, "SELECT MAX(version)::text AS found FROM \(unescaped: versionTable)"
                 ).flatMap { Int($0) }
-                guard found == RelationalSchema.version else {
-                    throw SchemaVersionMismatch.error(
-                        sink: "postgres", place: "\(location.display) schema \(schema)", found: found, option: "schema")
+                if found != RelationalSchema.version {
+                    guard found == SchemaMigration.migratedVersion else {
+                        throw SchemaVersionMismatch.error(
+                            sink: "postgres", place: "\(location.display) schema \(schema)", found: found,
+                            option: "schema")
+                    }
+                    try await migrate(connection)
                 }
             } else {
                 let studies = quoted(schema) + "." + RelationalSchema.studies.name
@@ -152,6 +156,28 @@ public actor PostgresSink: Sink {
             _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
+    }
+
+    /// Migrates an earlier version's tables in place (``SchemaMigration``), inside the caller's transaction, and
+    /// records the current version.
+    private func migrate(_ connection: PostgresConnection) async throws {
+        let place = "\(location.display) schema \(schema)"
+        let records = try await firstString(connection, "SELECT COUNT(*)::text AS found FROM studies") ?? "0"
+        logger.notice(
+            """
+            postgres: \(place) holds schema version \(SchemaMigration.migratedVersion); migrating its \(records) \
+            records to version \(RelationalSchema.version) in place
+            """)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for statement in try SchemaMigration.statements(for: .postgres) {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+        try await connection.query(
+            "INSERT INTO trialpipe_schema (version, created_at) VALUES (\(RelationalSchema.version), \(Timestamp.now()))",
+            logger: logger)
+        let elapsed = SchemaMigration.describe(clock.now - start)
+        logger.notice("postgres: \(place) migrated to schema version \(RelationalSchema.version) in \(elapsed)")
     }
 
     private func firstString(_ connection: PostgresConnection, _ query: PostgresQuery) async throws -> String? {

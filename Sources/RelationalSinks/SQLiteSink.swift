@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import Logging
 public import Pipeline
 public import TrialModel
 
@@ -23,9 +24,13 @@ public actor SQLiteSink: Sink {
     /// The database file (with its `-wal` and `-shm` files beside it).
     public nonisolated var resources: [SinkResource] { [.file(path)] }
     private var database: DatabaseQueue?
+    private let logger: Logger
 
     /// A sink writing to the database file at `path` (created with its folder when opened).
-    public init(path: String) { self.path = path }
+    public init(path: String, logger: Logger = Logger(label: "trialpipe.sqlite")) {
+        self.path = path
+        self.logger = logger
+    }
 
     public func open() throws {
         guard database == nil else { return }
@@ -54,7 +59,7 @@ public actor SQLiteSink: Sink {
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointBytes / pageSize)")
         }
-        try queue.write { db in try Self.prepareSchema(db, path: path) }
+        try queue.write { db in try Self.prepareSchema(db, path: path, logger: logger) }
         database = queue
     }
 
@@ -67,19 +72,34 @@ public actor SQLiteSink: Sink {
         return try database?.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 
-    /// Creates the schema in an empty database, or checks the version of an existing one.
-    static func prepareSchema(_ db: Database, path: String) throws {
+    /// Creates the schema in an empty database, migrates an earlier version's tables in place
+    /// (``SchemaMigration``), or checks the version of an existing one.
+    static func prepareSchema(_ db: Database, path: String, logger: Logger) throws {
         if try db.tableExists(RelationalSchema.versionTable) {
             let version = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM \(RelationalSchema.versionTable)")
-            guard version == RelationalSchema.version else {
+            if version == RelationalSchema.version { return }
+            guard version == SchemaMigration.migratedVersion else {
                 throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: version, option: "path")
             }
-            return
+            let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(RelationalSchema.studies.name)") ?? 0
+            logger.notice(
+                """
+                sqlite: \(path) holds schema version \(SchemaMigration.migratedVersion); migrating its \(records) \
+                records to version \(RelationalSchema.version) in place
+                """)
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure {
+                for statement in try SchemaMigration.statements(for: .sqlite) { try db.execute(sql: statement) }
+            }
+            logger.notice(
+                "sqlite: \(path) migrated to schema version \(RelationalSchema.version) in \(SchemaMigration.describe(elapsed))"
+            )
+        } else {
+            if try db.tableExists(RelationalSchema.studies.name) {
+                throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: nil, option: "path")
+            }
+            for statement in try RelationalSchema.statements(for: .sqlite) { try db.execute(sql: statement) }
         }
-        if try db.tableExists(RelationalSchema.studies.name) {
-            throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: nil, option: "path")
-        }
-        for statement in try RelationalSchema.statements(for: .sqlite) { try db.execute(sql: statement) }
         try db.execute(
             sql: "INSERT INTO \(RelationalSchema.versionTable) (version, created_at) VALUES (?, ?)",
             arguments: [RelationalSchema.version, Timestamp.now()])

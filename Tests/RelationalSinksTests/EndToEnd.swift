@@ -141,11 +141,11 @@ struct RelationalEndToEndTests {
         try folder.drop(Array(ProjectFiles.seedsAndExamples.prefix(1)))
         #expect(try folder.run(["run", "--once"]).status == 0)
         let database = try SQLiteTestDatabase(path: folder.sqlite)
-        try await database.queue.write { try $0.execute(sql: "UPDATE trialpipe_schema SET version = 1") }
+        try await database.queue.write { try $0.execute(sql: "UPDATE trialpipe_schema SET version = 3") }
         let run = try folder.run(["run", "--once"])
         #expect(run.status == 1)
         #expect(
-            run.stderr.contains("holds trialpipe schema version 1, but this trialpipe writes version 2"),
+            run.stderr.contains("holds trialpipe schema version 3, but this trialpipe writes version 2"),
             "\(run.stderr)")
         // The daemon too: it does not keep watching with a pipeline that cannot write.
         let daemon = try folder.run(["run"])
@@ -153,7 +153,7 @@ struct RelationalEndToEndTests {
         #expect(daemon.stderr.contains("pipeline 'trials'"), "\(daemon.stderr)")
         #expect(daemon.stderr.contains("cannot start"), "\(daemon.stderr)")
         #expect(
-            daemon.stderr.contains("holds trialpipe schema version 1, but this trialpipe writes version 2"),
+            daemon.stderr.contains("holds trialpipe schema version 3, but this trialpipe writes version 2"),
             "\(daemon.stderr)")
     }
 

@@ -30,6 +30,13 @@ struct PostgresSinkTests {
         try await SinkBehaviour.newerVersionReplacesRowsOlderIsIgnored(try Self.subject("newer"))
     }
 
+    @Test func aVersion1SchemaIsMigratedInPlace() async throws {
+        let subject = try Self.subject("migrate")
+        let database = try #require(subject.database as? PostgresTestDatabase)
+        try await database.execute("CREATE SCHEMA \"\(database.schema)\"")
+        try await SchemaMigrationCheck.version1IsMigratedInPlace(subject) { sql in try await database.execute(sql) }
+    }
+
     @Test func rollbackIsANoOpBecauseReplayingABatchReplacesItsRows() async throws {
         try await SinkBehaviour.rollbackIsANoOpBecauseReplayingABatchReplacesItsRows(try Self.subject("replay"))
     }

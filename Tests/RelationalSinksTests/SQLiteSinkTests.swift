@@ -58,6 +58,16 @@ struct SQLiteSinkTests {
         try await sink.close()
     }
 
+    @Test func aVersion1DatabaseIsMigratedInPlace() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let subject = try Self.subject(folder)
+        let database = try #require(subject.database as? SQLiteTestDatabase)
+        try await SchemaMigrationCheck.version1IsMigratedInPlace(subject) { sql in
+            try await database.queue.write { try $0.execute(sql: sql) }
+        }
+    }
+
     @Test func rollbackIsANoOpBecauseReplayingABatchReplacesItsRows() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
