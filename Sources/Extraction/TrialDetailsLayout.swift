@@ -134,7 +134,7 @@ enum TrialDetailsLayout {
 
     /// "Clinical Trial Details — Status: Not yet recruiting", then the title if the page prints one.
     private static func readPageHeading(_ section: Section<Heading>, into record: inout TrialRecord) {
-        if let colon = section.title.firstRange(of: "Status:") {
+        if let colon = TextValue.range(of: "Status:", in: section.title) {
             let status = section.title[colon.upperBound...]
             if record.overallStatus == nil {
                 record.overallStatus = EnumNormalizer.overallStatus(status)

@@ -178,11 +178,11 @@ enum ArmsTableReader {
 
     private static func role(ofHeaderCell cell: String) -> Role? {
         let key = EnumNormalizer.key(cell)
-        if key.contains("DESCRIPTION") || key == "DETAILS" { return .description }
-        if key.contains("INTERVENTION") || key == "TREATMENT" || key == "DRUG" {
+        if TextValue.holds("DESCRIPTION", in: key) || key == "DETAILS" { return .description }
+        if TextValue.holds("INTERVENTION", in: key) || key == "TREATMENT" || key == "DRUG" {
             return .intervention
         }
-        if key.contains("GROUP") || key.hasPrefix("ARM") || key == "COHORT" { return .group }
+        if TextValue.holds("GROUP", in: key) || key.hasPrefix("ARM") || key == "COHORT" { return .group }
         return nil
     }
 }

@@ -29,7 +29,7 @@ enum RelatedTrialsReader {
                 continue
             }
             used.insert(index)
-            let range = cell.firstRange(of: id)!
+            let range = TextValue.range(of: id, in: cell)!
             let before = TextValue.trimmed(cell[..<range.lowerBound])
             var status = before.isEmpty ? nil : statusCell(before)
             if status == nil, index > 0, !used.contains(index - 1),

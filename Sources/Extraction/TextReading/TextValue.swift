@@ -247,6 +247,34 @@ enum TextValue {
         }
     }
 
+    /// The range of the first occurrence of `needle` in `text`, bytes compared exactly; reads both in place
+    /// (the generic `firstRange(of:)` and `contains(_:)` of a string compare `Character` by `Character`).
+    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        var text = text
+        var needle = needle
+        let offset = text.withUTF8 { haystack in
+            needle.withUTF8 { pattern -> Int? in
+                guard let first = pattern.first, let base = haystack.baseAddress, haystack.count >= pattern.count
+                else { return nil }
+                var index = 0
+                let last = haystack.count - pattern.count
+                while index <= last {
+                    if haystack[index] == first, memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 {
+                        return index
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// Whether `text` holds `needle`, bytes compared exactly (see ``range(of:in:)``).
+    static func holds(_ needle: String, in text: String) -> Bool { range(of: needle, in: text) != nil }
+
     /// Whether a line is a `Status | Clinical Trial | Phase`-style row: it has a pipe.
     static func hasPipe(_ line: String) -> Bool { contains(0x7C, in: line) }
 
