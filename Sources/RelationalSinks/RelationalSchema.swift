@@ -90,7 +90,11 @@ public enum RelationalSchema {
 
     /// The DDL split into its statements (comments dropped), for engines that take one statement at a time.
     public static func statements(for engine: Engine) throws -> [String] {
-        let text = try ddl(for: engine)
+        statements(in: try ddl(for: engine))
+    }
+
+    /// A DDL text split into its statements: lines starting with `--` dropped, then cut at each `;`.
+    public static func statements(in text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("--") }
         return lines.joined(separator: "\n").split(separator: ";").map {
             $0.trimmingCharacters(in: .whitespacesAndNewlines)

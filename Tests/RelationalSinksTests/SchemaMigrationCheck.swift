@@ -52,11 +52,7 @@ enum SchemaMigrationCheck {
     static func version1Statements(_ engine: RelationalSchema.Engine) throws -> [String] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/schema-v1-\(engine.rawValue).sql")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("--") }
-        return lines.joined(separator: "\n").split(separator: ";").map {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines)
-        }.filter { !$0.isEmpty }
+        return RelationalSchema.statements(in: try String(contentsOf: url, encoding: .utf8))
     }
 
     /// One `INSERT` of literals of every row of a version-1 table (whose columns are the table's `columns`),
