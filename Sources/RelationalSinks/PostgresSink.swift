@@ -126,31 +126,31 @@ public actor PostgresSink: Sink {
             let versionTable = quoted(schema) + "." + RelationalSchema.versionTable
             let exists = try await firstString(
                 connection, "SELECT to_regclass(\(versionTable))::text AS found")
+            let place = "\(location.display) schema \(schema)"
             if exists != nil {
                 let found = try await firstString(
                     connection, "SELECT MAX(version)::text AS found FROM \(unescaped: versionTable)"
                 ).flatMap { Int($0) }
-                if found != RelationalSchema.version {
-                    guard found == SchemaMigration.migratedVersion else {
-                        throw SchemaVersionMismatch.error(
-                            sink: "postgres", place: "\(location.display) schema \(schema)", found: found,
-                            option: "schema")
-                    }
-                    try await migrate(connection)
+                if found == RelationalSchema.version {
+                    try await connection.query("COMMIT", logger: logger)
+                    return
                 }
+                guard found == SchemaMigration.migratedVersion else {
+                    throw SchemaVersionMismatch.error(sink: "postgres", place: place, found: found, option: "schema")
+                }
+                try await migrate(connection, place: place)
             } else {
                 let studies = quoted(schema) + "." + RelationalSchema.studies.name
                 if try await firstString(connection, "SELECT to_regclass(\(studies))::text AS found") != nil {
-                    throw SchemaVersionMismatch.error(
-                        sink: "postgres", place: "\(location.display) schema \(schema)", found: nil, option: "schema")
+                    throw SchemaVersionMismatch.error(sink: "postgres", place: place, found: nil, option: "schema")
                 }
                 for statement in try RelationalSchema.statements(for: .postgres) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await connection.query(
-                    "INSERT INTO trialpipe_schema (version, created_at) VALUES (\(RelationalSchema.version), \(Timestamp.now()))",
-                    logger: logger)
             }
+            try await connection.query(
+                "INSERT INTO trialpipe_schema (version, created_at) VALUES (\(RelationalSchema.version), \(Timestamp.now()))",
+                logger: logger)
             try await connection.query("COMMIT", logger: logger)
         } catch {
             _ = try? await connection.query("ROLLBACK", logger: logger)
@@ -158,26 +158,17 @@ public actor PostgresSink: Sink {
         }
     }
 
-    /// Migrates an earlier version's tables in place (``SchemaMigration``), inside the caller's transaction, and
-    /// records the current version.
-    private func migrate(_ connection: PostgresConnection) async throws {
-        let place = "\(location.display) schema \(schema)"
-        let records = try await firstString(connection, "SELECT COUNT(*)::text AS found FROM studies") ?? "0"
-        logger.notice(
-            """
-            postgres: \(place) holds schema version \(SchemaMigration.migratedVersion); migrating its \(records) \
-            records to version \(RelationalSchema.version) in place
-            """)
-        let clock = ContinuousClock()
-        let start = clock.now
+    /// Migrates an earlier version's tables in place (``SchemaMigration``), inside the caller's transaction.
+    private func migrate(_ connection: PostgresConnection, place: String) async throws {
+        let records = try await firstString(connection, "SELECT COUNT(*)::text AS found FROM studies").flatMap {
+            Int($0)
+        }
+        logger.notice(SchemaMigration.startNotice(sink: "postgres", place: place, records: records ?? 0))
+        let start = ContinuousClock.now
         for statement in try SchemaMigration.statements(for: .postgres) {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
-        try await connection.query(
-            "INSERT INTO trialpipe_schema (version, created_at) VALUES (\(RelationalSchema.version), \(Timestamp.now()))",
-            logger: logger)
-        let elapsed = SchemaMigration.describe(clock.now - start)
-        logger.notice("postgres: \(place) migrated to schema version \(RelationalSchema.version) in \(elapsed)")
+        logger.notice(SchemaMigration.doneNotice(sink: "postgres", place: place, startedAt: start))
     }
 
     private func firstString(_ connection: PostgresConnection, _ query: PostgresQuery) async throws -> String? {

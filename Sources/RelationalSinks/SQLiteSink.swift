@@ -82,18 +82,10 @@ public actor SQLiteSink: Sink {
                 throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: version, option: "path")
             }
             let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(RelationalSchema.studies.name)") ?? 0
-            logger.notice(
-                """
-                sqlite: \(path) holds schema version \(SchemaMigration.migratedVersion); migrating its \(records) \
-                records to version \(RelationalSchema.version) in place
-                """)
-            let clock = ContinuousClock()
-            let elapsed = try clock.measure {
-                for statement in try SchemaMigration.statements(for: .sqlite) { try db.execute(sql: statement) }
-            }
-            logger.notice(
-                "sqlite: \(path) migrated to schema version \(RelationalSchema.version) in \(SchemaMigration.describe(elapsed))"
-            )
+            logger.notice(SchemaMigration.startNotice(sink: "sqlite", place: path, records: records))
+            let start = ContinuousClock.now
+            for statement in try SchemaMigration.statements(for: .sqlite) { try db.execute(sql: statement) }
+            logger.notice(SchemaMigration.doneNotice(sink: "sqlite", place: path, startedAt: start))
         } else {
             if try db.tableExists(RelationalSchema.studies.name) {
                 throw SchemaVersionMismatch.error(sink: "sqlite", place: path, found: nil, option: "path")

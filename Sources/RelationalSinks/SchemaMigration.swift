@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import Pipeline
 
 /// Brings the tables of an earlier schema version to ``RelationalSchema/version`` in place, keeping every row.
 ///
@@ -45,10 +47,18 @@ enum SchemaMigration {
         return statements
     }
 
-    /// A migration's duration for the log, e.g. `6.1 s`.
-    static func describe(_ duration: Duration) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.1f s", seconds)
+    /// The log line a sink writes before migrating the `records` records at `place`.
+    static func startNotice(sink: String, place: String, records: Int) -> Logger.Message {
+        """
+        \(sink): \(place) holds schema version \(migratedVersion); migrating its \(records) records to version \
+        \(RelationalSchema.version) in place
+        """
+    }
+
+    /// The log line a sink writes once the migration it began at `start` is done.
+    static func doneNotice(sink: String, place: String, startedAt start: ContinuousClock.Instant) -> Logger.Message {
+        let seconds = String(format: "%.1f", start.secondsUntil(.now))
+        return "\(sink): \(place) migrated to schema version \(RelationalSchema.version) in \(seconds) s"
     }
 
     /// The name a table is kept under while its rows are copied.
