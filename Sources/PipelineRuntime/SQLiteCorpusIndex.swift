@@ -62,13 +62,16 @@ public final class SQLiteCorpusIndex: CorpusIndex {
         guard let row else { return nil }
         let offset: Int64? = row["log_offset"]
         let length: Int? = row["log_length"]
-        let data: Data
+        let bytes: [UInt8]
         if let offset, let length {
-            data = Data(try store.corpusLog.read(offset: offset, length: length))
+            bytes = try store.corpusLog.read(offset: offset, length: length)
         } else {
-            data = row["json"]
+            bytes = [UInt8](row["json"] as Data)
         }
-        return try JSONDecoder().decode(TrialRecord.self, from: data)
+        // The log holds what `RecordJSONWriter` wrote; JSON of any other shape (an older build's) is decoded
+        // the general way.
+        if let record = RecordJSONReader.decode(bytes) { return record }
+        return try JSONDecoder().decode(TrialRecord.self, from: Data(bytes))
     }
 
     public func referrers(of id: String) throws -> [String] {

@@ -1,0 +1,209 @@
+/// Low-level JSON input from bytes, in exactly the shape `JSONByteWriter` writes: no white space, keys and
+/// their punctuation matched as fixed fragments, strings, integers and `true`/`false`/`null`.
+///
+/// Anything else (white space, another key order, a float, a malformed escape, invalid UTF-8) is a
+/// ``Mismatch``: the caller falls back to a general JSON decoder, which decides what such input means.
+struct JSONByteReader {
+    /// The input is not in the writer's shape.
+    struct Mismatch: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+
+    /// A reader at the start of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Whether every byte has been read.
+    var atEnd: Bool { position == bytes.count }
+
+    /// Consumes `fragment` (a key with its punctuation, a bracket) or throws.
+    @inline(__always)
+    mutating func expect(_ fragment: StaticString) throws {
+        let count = fragment.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw Mismatch() }
+        let start = fragment.utf8Start
+        for offset in 0..<count where bytes[position + offset] != start[offset] { throw Mismatch() }
+        position += count
+    }
+
+    /// Consumes `byte` if it comes next.
+    @inline(__always)
+    mutating func skip(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    /// Consumes `null` if it comes next.
+    mutating func skipNull() -> Bool {
+        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n") else { return false }
+        guard bytes[position + 1] == UInt8(ascii: "u"), bytes[position + 2] == UInt8(ascii: "l"),
+            bytes[position + 3] == UInt8(ascii: "l")
+        else { return false }
+        position += 4
+        return true
+    }
+
+    /// A quoted string.
+    mutating func string() throws -> String {
+        guard skip(UInt8(ascii: "\"")) else { throw Mismatch() }
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let value = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                guard let value else { throw Mismatch() }
+                return value
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            guard byte >= 0x20 else { throw Mismatch() }
+            position += 1
+        }
+        throw Mismatch()
+    }
+
+    /// A quoted string or `null`.
+    mutating func optionalString() throws -> String? {
+        skipNull() ? nil : try string()
+    }
+
+    /// An enum's raw value, or `null`; a value the enum does not know is a mismatch.
+    mutating func optionalEnum<E: RawRepresentable<String>>(_: E.Type = E.self) throws -> E? {
+        guard let raw = try optionalString() else { return nil }
+        guard let value = E(rawValue: raw) else { throw Mismatch() }
+        return value
+    }
+
+    /// An enum's raw value.
+    mutating func enumValue<E: RawRepresentable<String>>(_: E.Type = E.self) throws -> E {
+        guard let value = E(rawValue: try string()) else { throw Mismatch() }
+        return value
+    }
+
+    /// A decimal integer.
+    mutating func int() throws -> Int {
+        let negative = skip(UInt8(ascii: "-"))
+        var value = 0
+        var digits = 0
+        while position < bytes.count, bytes[position] &- UInt8(ascii: "0") < 10 {
+            let digit = Int(bytes[position] &- UInt8(ascii: "0"))
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAgain) = shifted.addingReportingOverflow(negative ? -digit : digit)
+            guard !overflow, !overflowAgain else { throw Mismatch() }
+            value = sum
+            digits += 1
+            position += 1
+        }
+        guard digits > 0 else { throw Mismatch() }
+        return value
+    }
+
+    /// `true` or `false`.
+    mutating func bool() throws -> Bool {
+        if position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "t") {
+            try expect("true")
+            return true
+        }
+        try expect("false")
+        return false
+    }
+
+    /// `true`, `false` or `null`.
+    mutating func optionalBool() throws -> Bool? {
+        skipNull() ? nil : try bool()
+    }
+
+    /// An array of strings.
+    mutating func strings() throws -> [String] {
+        try array { try $0.string() }
+    }
+
+    /// An array whose elements `element` reads.
+    @inline(__always)
+    mutating func array<T>(_ element: (inout JSONByteReader) throws -> T) throws -> [T] {
+        guard skip(UInt8(ascii: "[")) else { throw Mismatch() }
+        var values: [T] = []
+        if skip(UInt8(ascii: "]")) { return values }
+        repeat {
+            values.append(try element(&self))
+        } while skip(UInt8(ascii: ","))
+        guard skip(UInt8(ascii: "]")) else { throw Mismatch() }
+        return values
+    }
+
+    /// The object `element` reads, or `null`.
+    @inline(__always)
+    mutating func optionalObject<T>(_ element: (inout JSONByteReader) throws -> T) throws -> T? {
+        skipNull() ? nil : try element(&self)
+    }
+
+    /// The rest of a string that holds an escape, from its first byte after the opening quote.
+    private mutating func escapedString(from start: Int) throws -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(position - start + 64)
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let value = String(validating: utf8, as: UTF8.self) else { throw Mismatch() }
+                return value
+            case UInt8(ascii: "\\"):
+                try appendEscape(to: &utf8)
+            case ..<0x20:
+                throw Mismatch()
+            default:
+                utf8.append(byte)
+            }
+        }
+        throw Mismatch()
+    }
+
+    /// Appends the character an escape sequence stands for, the backslash already read.
+    private mutating func appendEscape(to utf8: inout [UInt8]) throws {
+        guard position < bytes.count else { throw Mismatch() }
+        let byte = bytes[position]
+        position += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(byte)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "u"):
+            var scalar = try hexQuad()
+            if (0xD800..<0xDC00).contains(scalar) {
+                try expect("\\u")
+                let low = try hexQuad()
+                guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let character = Unicode.Scalar(scalar) else { throw Mismatch() }
+            utf8.append(contentsOf: UTF8.encode(character)!)
+        default:
+            throw Mismatch()
+        }
+    }
+
+    /// Four hex digits.
+    private mutating func hexQuad() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw Mismatch() }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Mismatch()
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+}
