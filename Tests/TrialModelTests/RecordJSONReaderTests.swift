@@ -70,7 +70,9 @@ struct RecordJSONReaderTests {
 
     @Test("unescapes what the writer escapes, at every position, and every JSON escape besides")
     func escapes() throws {
-        let specials: [String] = ["\"", "\\", "\u{0}", "\u{1F}", "\n", "\r", "\t", "\u{8}", "\u{C}", "é", "😀", "\u{2028}"]
+        let specials: [String] = [
+            "\"", "\\", "\u{0}", "\u{1F}", "\n", "\r", "\t", "\u{8}", "\u{C}", "é", "😀", "\u{2028}",
+        ]
         for special in specials {
             for offset in 0..<12 {
                 var text = String(repeating: "a", count: 12)
