@@ -16,6 +16,11 @@ public protocol Sink: Sendable {
     func rollback(to checkpoint: String) async throws
     /// Writes records; they are durable (fsynced) when this returns.
     func write(_ records: [TrialRecord]) async throws
+    /// Writes records whose JSON is already encoded: `json[i]` is `RecordJSONWriter`'s encoding of `records[i]`.
+    ///
+    /// The runner encodes each record of a batch once, for every sink and its corpus; a sink that writes JSON
+    /// uses these bytes instead of encoding again. By default it calls ``write(_:)``.
+    func write(_ records: [TrialRecord], json: [[UInt8]]) async throws
     /// Flushes and releases the output.
     func close() async throws
     /// The files and folders it writes; the loader refuses two sinks (in any pipelines) that share one.
@@ -23,6 +28,11 @@ public protocol Sink: Sendable {
 }
 
 extension Sink {
+    /// Ignores the encoded JSON and writes the records.
+    public func write(_ records: [TrialRecord], json: [[UInt8]]) async throws {
+        try await write(records)
+    }
+
     /// A sink that declares nothing is never checked for conflicts.
     public var resources: [SinkResource] { [] }
 }

@@ -374,13 +374,15 @@ public final class PipelineRunner: Sendable {
             let id = try await BlockingIO.run { [checkpoints] in
                 try store.beginBatch(documents: intents, checkpoints: checkpoints)
             }
-            // The corpus copies are appended and synced while the sinks write.
+            // Each record is encoded once, for every sink and the corpus log; the corpus copies are appended and
+            // synced while the sinks write.
+            let json = output.map { RecordJSONWriter.encode($0) }
             let corpus = self.corpus
-            async let logged = BlockingIO.run { try corpus.logPending() }
+            async let logged = BlockingIO.run { try corpus.logPending(reusing: (output, json)) }
             do {
                 for sink in spec.sinks {
                     failedSink = sink.name
-                    try await sink.write(output)
+                    try await sink.write(output, json: json)
                 }
                 failedSink = nil
             } catch {

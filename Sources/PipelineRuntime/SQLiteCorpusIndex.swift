@@ -98,15 +98,26 @@ public final class SQLiteCorpusIndex: CorpusIndex {
     /// Takes the pending changes and makes their copies durable in the corpus log, ahead of the transaction that
     /// refers to them (so the log's sync can run while the sinks write). Unreferenced if that transaction never
     /// commits: the tail is cut at the next start.
-    func logPending() throws -> LoggedRecords {
+    ///
+    /// `encoded` holds records already encoded (the batch the sinks write, `json[i]` the encoding of
+    /// `records[i]`): a pending record equal to the last of them with its id takes those bytes instead of being
+    /// encoded again.
+    func logPending(reusing encoded: (records: [TrialRecord], json: [[UInt8]]) = ([], [])) throws -> LoggedRecords {
         let records = pending.withLock { pending in
             let taken = pending.records
             pending = CrossReferencedRecords()
             return taken
         }
         let ordered = Array(records.values)
-        return LoggedRecords(
-            records: ordered, placed: try store.corpusLog.append(ordered.map { RecordJSONWriter.encode($0) }))
+        var latest: [String: Int] = [:]
+        latest.reserveCapacity(encoded.records.count)
+        for (index, record) in encoded.records.enumerated() { latest[record.id] = index }
+        let json = ordered.map { record in
+            // Copies of one record share their storage, so this comparison is cheap when it holds.
+            if let index = latest[record.id], encoded.records[index] == record { return encoded.json[index] }
+            return RecordJSONWriter.encode(record)
+        }
+        return LoggedRecords(records: ordered, placed: try store.corpusLog.append(json))
     }
 
     /// Writes pending changes inside the caller's transaction.

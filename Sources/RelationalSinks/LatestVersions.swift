@@ -11,4 +11,12 @@ public enum LatestVersions {
         for (index, record) in records.enumerated() { latest[record.id] = index }
         return latest.sorted { $0.key < $1.key }.map { records[$0.value] }
     }
+
+    /// The JSON of the last record of each id, by id: `json[i]` is the encoding of `records[i]`.
+    public static func json(of records: [TrialRecord], _ json: [[UInt8]]) -> [String: [UInt8]] {
+        var latest: [String: [UInt8]] = [:]
+        latest.reserveCapacity(records.count)
+        for (record, encoded) in zip(records, json) { latest[record.id] = encoded }
+        return latest
+    }
 }

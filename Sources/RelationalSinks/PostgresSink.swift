@@ -186,6 +186,15 @@ public actor PostgresSink: Sink {
 
     /// Writes a batch, split over the sink's connections; waits and tries again while the server is unreachable.
     public func write(_ records: [TrialRecord]) async throws {
+        try await write(records, json: [:])
+    }
+
+    /// Writes a batch with the JSON the runner has already encoded, which `studies.record` takes as it is.
+    public func write(_ records: [TrialRecord], json: [[UInt8]]) async throws {
+        try await write(records, json: LatestVersions.json(of: records, json))
+    }
+
+    private func write(_ records: [TrialRecord], json: [String: [UInt8]]) async throws {
         guard !records.isEmpty else { return }
         if !opened { try await open() }
         let latest = LatestVersions.of(records)
@@ -198,7 +207,10 @@ public actor PostgresSink: Sink {
                         // Each part's rows are made in its own task: one part's rows are sent while the next
                         // part's are still being made.
                         for (lane, records) in parts.enumerated() {
-                            group.addTask { try await self.write(records, rows: RecordRows(records), lane: lane) }
+                            group.addTask {
+                                try await self.write(
+                                    records, rows: RecordRows(records, json: json), json: json, lane: lane)
+                            }
                         }
                         try await group.waitForAll()
                     }
@@ -245,11 +257,11 @@ public actor PostgresSink: Sink {
     }
 
     /// Writes one part of a batch in one transaction on connection `lane`.
-    private func write(_ latest: [TrialRecord], rows: RecordRows, lane: Int) async throws {
+    private func write(_ latest: [TrialRecord], rows: RecordRows, json: [String: [UInt8]], lane: Int) async throws {
         let connection = try await connected(lane)
         try await connection.query("BEGIN", logger: logger)
         do {
-            try await upsertChildren(latest, rows: rows, on: connection)
+            try await upsertChildren(latest, rows: rows, json: json, on: connection)
             try await connection.query("COMMIT", logger: logger)
         } catch {
             if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
@@ -257,9 +269,9 @@ public actor PostgresSink: Sink {
         }
     }
 
-    private func upsertChildren(_ latest: [TrialRecord], rows: RecordRows, on connection: PostgresConnection)
-        async throws
-    {
+    private func upsertChildren(
+        _ latest: [TrialRecord], rows: RecordRows, json: [String: [UInt8]], on connection: PostgresConnection
+    ) async throws {
         var keys: [String: Int] = [:]
         var replaced: [Int] = []
         let upsert = PostgresBatchStatements.StudiesUpsert(rows.studies)
@@ -270,7 +282,7 @@ public actor PostgresSink: Sink {
         if !replaced.isEmpty {
             _ = try await connection.execute(PostgresBatchStatements.ChildDeletes(keys: replaced), logger: logger)
         }
-        let children = keys.count == latest.count ? rows : RecordRows(latest.filter { keys[$0.id] != nil })
+        let children = keys.count == latest.count ? rows : RecordRows(latest.filter { keys[$0.id] != nil }, json: json)
         _ = try await connection.execute(
             PostgresBatchStatements.ChildInserts(children, keys: keys), logger: logger)
     }

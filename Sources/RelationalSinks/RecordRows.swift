@@ -14,10 +14,10 @@ public struct RecordRows: Sendable {
     /// The ids of the records, in the order their rows were added.
     public private(set) var recordIds: [String] = []
 
-    /// The rows of the given records.
-    public init(_ records: some Sequence<TrialRecord>) {
+    /// The rows of the given records; `json` gives records' JSON already encoded, by id (the others are encoded).
+    public init(_ records: some Sequence<TrialRecord>, json: [String: [UInt8]] = [:]) {
         children = Array(repeating: [], count: RelationalSchema.childTables.count)
-        for record in records { add(record) }
+        for record in records { add(record, json: json[record.id]) }
     }
 
     /// Empties every table and the list of ids, keeping their storage for the next records' rows.
@@ -45,11 +45,11 @@ public struct RecordRows: Sendable {
         children[table.rawValue].append(contentsOf: values)
     }
 
-    /// Adds one record's rows.
-    public mutating func add(_ record: TrialRecord) {
+    /// Adds one record's rows; `json` is its JSON when already encoded (`RecordJSONWriter`'s bytes).
+    public mutating func add(_ record: TrialRecord, json: [UInt8]? = nil) {
         let id = SQLValue.text(record.id)
         recordIds.append(record.id)
-        addStudy(record, id: id)
+        addStudy(record, id: id, json: json ?? RecordJSONWriter.encode(record))
         if let summary = record.briefSummary { row(.briefSummaries, id, .text(summary)) }
         if let description = record.detailedDescription { row(.detailedDescriptions, id, .text(description)) }
         let design = record.design
@@ -93,7 +93,7 @@ public struct RecordRows: Sendable {
         }
     }
 
-    private mutating func addStudy(_ record: TrialRecord, id: SQLValue) {
+    private mutating func addStudy(_ record: TrialRecord, id: SQLValue, json: [UInt8]) {
         let dates = record.dates
         let phase = record.phases.isEmpty ? SQLValue.null : .text(record.phases.map(\.rawValue).joined(separator: "/"))
         studies.append(contentsOf: [
@@ -105,7 +105,7 @@ public struct RecordRows: Sendable {
             .optional(dates.primaryCompletion?.type?.rawValue), .optional(dates.completion?.date),
             .optional(dates.completion?.type?.rawValue), .optional(dates.statusVerified),
             .optional(dates.firstSubmitted), .optional(dates.lastUpdate), .text(record.provenance.processedAt),
-            .json(RecordJSONWriter.encode(record)),
+            .json(json),
         ])
     }
 

@@ -107,12 +107,21 @@ public actor SQLiteSink: Sink {
     public func rollback(to checkpoint: String) throws { try open() }
 
     public func write(_ records: [TrialRecord]) throws {
+        try write(records, json: [:])
+    }
+
+    /// Writes records with the JSON the runner has already encoded, which `studies.record` takes as it is.
+    public func write(_ records: [TrialRecord], json: [[UInt8]]) async throws {
+        try write(records, json: LatestVersions.json(of: records, json))
+    }
+
+    private func write(_ records: [TrialRecord], json: [String: [UInt8]]) throws {
         try open()
         guard let database, !records.isEmpty else { return }
         let latest = LatestVersions.of(records)
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                try Self.upsert(latest, in: db)
+                try Self.upsert(latest, json: json, in: db)
                 return .commit
             }
         }
@@ -122,7 +131,7 @@ public actor SQLiteSink: Sink {
     ///
     /// A replaced record's `studies` row is deleted and inserted again, so it gets a new, highest study key: its
     /// child rows are deleted under the old key and inserted under the new one, at the end of every index.
-    private static func upsert(_ latest: [TrialRecord], in db: Database) throws {
+    private static func upsert(_ latest: [TrialRecord], json: [String: [UInt8]], in db: Database) throws {
         let stored = try db.cachedStatement(sql: "SELECT study_key, processed_at FROM studies WHERE record_id = ?")
         var accepted: [TrialRecord] = []
         var replaced: [Int64] = []
@@ -145,7 +154,7 @@ public actor SQLiteSink: Sink {
         var rows = RecordRows([])
         for record in accepted {
             rows.removeAll()
-            rows.add(record)
+            rows.add(record, json: json[record.id])
             try studies.insert(rows.studies)
             let key = db.lastInsertedRowID
             for (inserter, values) in zip(children, rows.children) where !values.isEmpty {

@@ -82,6 +82,24 @@ public actor JSONLinesSink: Sink {
             RecordJSONWriter.append(record, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
+        try await append(buffer)
+    }
+
+    /// Writes the lines the runner has already encoded.
+    public func write(_ records: [TrialRecord], json: [[UInt8]]) async throws {
+        try open()
+        guard !json.isEmpty else { return }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(json.reduce(json.count) { $0 + $1.count })
+        for line in json {
+            buffer.append(contentsOf: line)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        try await append(buffer)
+    }
+
+    /// Appends `buffer` and syncs it, on the blocking-I/O thread.
+    private func append(_ buffer: [UInt8]) async throws {
         let (fd, path) = (self.fd, self.path)
         try await BlockingIO.run { [buffer] in
             try DurableFile.writeAll(buffer, to: fd, path: path)

@@ -1,8 +1,9 @@
 import Foundation
-import PipelineRuntime
 import PipelineTesting
 import Testing
 import TrialModel
+
+@testable import PipelineRuntime
 
 @Suite("Corpus index")
 struct SQLiteCorpusIndexTests {
@@ -14,6 +15,30 @@ struct SQLiteCorpusIndexTests {
         record.nctId = id
         record.crossReferences = targets.map { CrossReference(nctId: $0, foundIn: ["text"]) }
         return record
+    }
+
+    @Test func theCorpusLogTakesTheBatchEncodingOfEveryRecordEqualToOneInTheBatch() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let store = try StateStore(directory: folder.path + "/state")
+        let index = SQLiteCorpusIndex(store: store)
+        let same = record("NCT00000001")
+        let changed = record("NCT00000002", naming: ["NCT00000009"])
+        try index.store(same)
+        try index.store(changed)
+        // Bytes the log would not write itself (sorted keys), to show which copies it takes as they are.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let batch = [same, record("NCT00000002")]
+        let json = try batch.map { Array(try encoder.encode($0)) }
+        let logged = try index.logPending(reusing: (batch, json))
+        var copies: [String: [UInt8]] = [:]
+        for (record, place) in zip(logged.records, logged.placed) {
+            copies[record.id] = try store.corpusLog.read(offset: place.offset, length: place.length)
+        }
+        #expect(copies["NCT00000001"] == json[0])
+        // The pending version differs from the batch's: it is encoded, not taken.
+        #expect(copies["NCT00000002"] == RecordJSONWriter.encode(changed))
     }
 
     @Test func lookUpsInsideOneReadSeeStoredAndPendingRecordsAsSeparateReadsDo() throws {

@@ -74,6 +74,29 @@ struct SQLiteSinkTests {
         try await SinkBehaviour.rollbackIsANoOpBecauseReplayingABatchReplacesItsRows(try Self.subject(folder))
     }
 
+    @Test func studiesKeepTheJSONTheRunnerEncodedForEachRecordsLastVersion() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.sqlite"
+        var generator = RandomRecords(seed: 5, wild: false)
+        let first = generator.fullRecord()
+        var newer = first
+        newer.referencedBy.append("NCT99999999")
+        let other = generator.fullRecord()
+        let records = [first, other, newer]
+        // Bytes the sink would not write itself (sorted keys), to show it takes them instead of encoding.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        // As the runner holds it.
+        let sink: any Sink = SQLiteSink(path: path)
+        try await sink.write(records, json: json.map { Array($0.utf8) })
+        try await sink.close()
+        let database = try SQLiteTestDatabase(path: path)
+        let stored = try await database.rows("SELECT record_id, CAST(record AS TEXT) FROM studies ORDER BY record_id")
+        #expect(stored == [[first.id, json[2]], [other.id, json[1]]].sorted { $0[0]! < $1[0]! })
+    }
+
     @Test func theDatabaseIsInWALModeAndRecordsTheSchemaVersion() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import PipelineTesting
 import Sinks
 import Testing
@@ -47,6 +48,23 @@ struct FileSinkTests {
             try JSONDecoder().decode(TrialRecord.self, from: Data($0.utf8)).id
         }
         #expect(ids == ["NCT00000001", "NCT00000002", "NCT00000003"])
+    }
+
+    @Test func jsonLinesWritesTheJSONTheRunnerEncodedAsItIs() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.jsonl"
+        // As the runner holds it.
+        let sink: any Sink = JSONLinesSink(path: path)
+        let records = [Self.record(1), Self.record(2)]
+        // Bytes the sink would not write itself (sorted keys), to show it takes them instead of encoding.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try records.map { Array(try encoder.encode($0)) }
+        try await sink.write(records, json: json)
+        try await sink.close()
+        #expect(Self.lines(path) == json.map { String(decoding: $0, as: UTF8.self) })
+        #expect(Self.lines(path) != records.map { String(decoding: RecordJSONWriter.encode($0), as: UTF8.self) })
     }
 
     @Test func jsonLinesRollsBackToACheckpoint() async throws {
