@@ -144,6 +144,15 @@ struct JSONByteReader {
         utf8.reserveCapacity(position - start + 64)
         utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
+            // The run up to the next quote, backslash or control character is copied at once.
+            let runStart = position
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                position += 1
+            }
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             position += 1
             switch byte {
@@ -152,10 +161,8 @@ struct JSONByteReader {
                 return value
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &utf8)
-            case ..<0x20:
-                throw Mismatch()
             default:
-                utf8.append(byte)
+                throw Mismatch()
             }
         }
         throw Mismatch()

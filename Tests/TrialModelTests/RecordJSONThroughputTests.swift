@@ -109,4 +109,32 @@ struct RecordJSONThroughputTests {
                 + report("RecordJSONWriter", writerTime, writerBytes) + "; "
                 + report("JSONEncoder", encoderTime, encoderBytes))
     }
+
+    /// Prints records/s and MB/s of the reader and of `JSONDecoder` over the writer's lines for 10,000
+    /// seed-sized records. Timing is reported, never asserted; run with `-c release` for meaningful figures.
+    @Test("reader and JSONDecoder throughput over seed-sized records (printed, not asserted)")
+    func readerThroughput() throws {
+        let seeds = try SeedSizedRecords.make()
+        try #require(!seeds.isEmpty)
+        let lines = (0..<10_000).map { RecordJSONWriter.encode(seeds[$0 % seeds.count]) }
+        let bytes = lines.reduce(0) { $0 + $1.count }
+        let clock = ContinuousClock()
+        var read = 0
+        let readerTime = clock.measure {
+            for line in lines where RecordJSONReader.decode(line) != nil { read += 1 }
+        }
+        #expect(read == lines.count)
+        let decoder = JSONDecoder()
+        let decoderTime = try clock.measure {
+            for line in lines { _ = try decoder.decode(TrialRecord.self, from: Data(line)) }
+        }
+        func report(_ name: String, _ time: Duration) -> String {
+            let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18
+            let megabytes = Double(bytes) / 1_000_000 / seconds
+            return "\(name): \(Int(Double(lines.count) / seconds)) records/s, \((megabytes * 10).rounded() / 10) MB/s"
+        }
+        print(
+            "Record JSON reading over \(lines.count) records, \(bytes / lines.count) bytes each: "
+                + report("RecordJSONReader", readerTime) + "; " + report("JSONDecoder", decoderTime))
+    }
 }
