@@ -58,10 +58,18 @@ public actor XMLFolderSink: Sink {
     /// filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
     /// Each record is encoded just before its file is written, so a batch's documents are never all in
     /// memory at once. Files are named relative to one descriptor of the folder (no path walk per call).
-    static func replace(_ records: [TrialRecord], encoder: RecordXMLEncoder, in folder: String) throws {
+    /// With `unnamedFiles` (on Linux), ``replaceThroughUnnamedFiles(_:encoder:in:folder:)`` is tried first.
+    static func replace(
+        _ records: [TrialRecord], encoder: RecordXMLEncoder, in folder: String, unnamedFiles: Bool = true
+    ) throws {
         let directory = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { throw TrialpipeError.systemCall("cannot open \(folder)") }
         defer { Foundation.close(directory) }
+        #if os(Linux)
+            if unnamedFiles, try replaceThroughUnnamedFiles(records, encoder: encoder, in: directory, folder: folder) {
+                return
+            }
+        #endif
         var temps: [(temp: String, final: String)] = []
         temps.reserveCapacity(records.count)
         for record in records {
@@ -88,6 +96,60 @@ public actor XMLFolderSink: Sink {
     }
 
     public func close() {}
+
+    #if os(Linux)
+        /// Writes every file of a batch as an unnamed file (`O_TMPFILE`), makes them durable with one flush, then
+        /// names each with one `linkat`; a record whose file exists already is linked under its temporary name and
+        /// renamed over it. A new file thus costs one directory entry instead of a temporary one, its removal
+        /// and the final one. False, with nothing written, where the filesystem has no unnamed files or
+        /// `/proc/self/fd` is missing: the caller then writes named temporary files.
+        static func replaceThroughUnnamedFiles(
+            _ records: [TrialRecord], encoder: RecordXMLEncoder, in directory: Int32, folder: String
+        ) throws -> Bool {
+            var files: [Int32] = []
+            files.reserveCapacity(records.count)
+            defer { for file in files { Foundation.close(file) } }
+            for record in records {
+                let file = openat(directory, ".", unnamedFileFlags, 0o644)
+                guard file >= 0 else {
+                    if files.isEmpty, [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) { return false }
+                    throw TrialpipeError.systemCall("cannot create a file in \(folder)")
+                }
+                files.append(file)
+                try DurableFile.writeAll(
+                    encoder.encodeDocument([record]), to: file, path: folder + "/" + record.id + ".xml")
+            }
+            if files.count == 1 {
+                guard fsync(files[0]) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
+            } else {
+                guard linuxSyncfs(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
+            }
+            for (index, (record, file)) in zip(records, files).enumerated() {
+                let final = record.id + ".xml"
+                let source = "/proc/self/fd/" + String(file)
+                if linkat(AT_FDCWD, source, directory, final, AT_SYMLINK_FOLLOW) == 0 { continue }
+                let failure = errno
+                if index == 0, failure == ENOENT, access("/proc/self/fd", F_OK) != 0 { return false }
+                guard failure == EEXIST else { throw TrialpipeError.systemCall("cannot name \(folder)/\(final)") }
+                let temp = "." + record.id + ".xml.tmp"
+                unlinkat(directory, temp, 0)
+                guard linkat(AT_FDCWD, source, directory, temp, AT_SYMLINK_FOLLOW) == 0 else {
+                    throw TrialpipeError.systemCall("cannot name \(folder)/\(temp)")
+                }
+                guard renameat(directory, temp, directory, final) == 0 else {
+                    let error = TrialpipeError.systemCall("cannot rename \(folder)/\(temp)")
+                    unlinkat(directory, temp, 0)
+                    throw error
+                }
+            }
+            fsync(directory)
+            return true
+        }
+
+        /// `O_TMPFILE | O_WRONLY | O_CLOEXEC`: `O_TMPFILE` is `__O_TMPFILE | O_DIRECTORY`, a macro Glibc's module
+        /// map does not export.
+        private static let unnamedFileFlags: Int32 = 0o20_000_000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC
+    #endif
 
     static func write(_ bytes: [UInt8], named name: String, in directory: Int32, folder: String, sync: Bool) throws {
         let fd = openat(directory, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -1,10 +1,11 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-import Sinks
 import Testing
 import TrialModel
 import XMLSupport
+
+@testable import Sinks
 
 @Suite("File sinks")
 struct FileSinkTests {
@@ -135,5 +136,31 @@ struct FileSinkTests {
         var unsafe = Self.record(3)
         unsafe.id = "../escape"
         await #expect(throws: (any Error).self) { try await sink.write([unsafe]) }
+    }
+
+    /// Both ways of writing a batch's files (unnamed files named with `linkat`, and named temporary files where
+    /// the filesystem has no unnamed ones) give the same files, replace existing ones and leave nothing else.
+    @Test(arguments: [true, false])
+    func xmlFolderFilesAreTheSameEitherWay(unnamedFiles: Bool) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/xml"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let encoder = RecordXMLEncoder(indented: true)
+        let first = (1...40).map(Self.record)
+        try XMLFolderSink.replace(first, encoder: encoder, in: path, unnamedFiles: unnamedFiles)
+        var newer = (1...40).filter { $0 % 3 == 0 }.map(Self.record)
+        for index in newer.indices { newer[index].referencedBy = ["NCT00000001"] }
+        try XMLFolderSink.replace(newer + [Self.record(41)], encoder: encoder, in: path, unnamedFiles: unnamedFiles)
+        try XMLFolderSink.replace([Self.record(1)], encoder: encoder, in: path, unnamedFiles: unnamedFiles)
+        let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        #expect(files == (1...41).map { String(format: "NCT%08d.xml", $0) })
+        let latest = Dictionary((first + newer + [Self.record(41)]).map { ($0.id, $0) }) { $1 }
+        for (id, record) in latest {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + id + ".xml")))
+            #expect(bytes == encoder.encodeDocument([record]), "\(id)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + id + ".xml")
+            #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o600 } == 0o600, "\(id) readable")
+        }
     }
 }
