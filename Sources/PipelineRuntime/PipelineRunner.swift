@@ -380,16 +380,14 @@ public final class PipelineRunner: Sendable {
             let corpus = self.corpus
             async let logged = BlockingIO.run { try corpus.logPending(reusing: (output, json)) }
             do {
-                for sink in spec.sinks {
-                    failedSink = sink.name
-                    try await sink.write(output, json: json)
-                }
-                failedSink = nil
+                try await Self.write(output, json: json, to: spec.sinks)
             } catch {
+                let failure = error as? SinkWriteFailure
+                failedSink = failure?.sink
                 _ = try? await logged
                 for (sink, checkpoint) in zip(spec.sinks, checkpoints) { try? await sink.rollback(to: checkpoint) }
                 _ = try? await BlockingIO.run { try store.abandonBatch(id) }
-                throw error
+                throw failure?.error ?? error
             }
             let done = batch.map { ($0.name, $0.document.sha256, $0.document.records.map(\.id)) }
             let snapshots = batch.map { spec.source.after == .keep ? $0.snapshot : nil }
@@ -423,6 +421,33 @@ public final class PipelineRunner: Sendable {
             release(item.name)
         }
         return summary
+    }
+
+    /// A sink's write failed: which sink, and why.
+    private struct SinkWriteFailure: Error {
+        let sink: String
+        let error: any Error
+    }
+
+    /// Writes a batch into every sink, the sinks at the same time (one's sync overlaps another's work); the
+    /// first failure is thrown once every write has ended.
+    private static func write(_ records: [TrialRecord], json: [[UInt8]], to sinks: [any Sink]) async throws {
+        if sinks.count == 1, let sink = sinks.first {
+            do { try await sink.write(records, json: json) } catch {
+                throw SinkWriteFailure(sink: sink.name, error: error)
+            }
+            return
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for sink in sinks {
+                group.addTask {
+                    do { try await sink.write(records, json: json) } catch {
+                        throw SinkWriteFailure(sink: sink.name, error: error)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
     }
 
     /// Applies `after:` to a document whose records are durable.

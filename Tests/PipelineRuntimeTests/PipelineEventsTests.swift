@@ -55,4 +55,30 @@ struct PipelineEventsTests {
         #expect(events.events(startingWith: "deferred ") == ["deferred test 1 memory"])
         #expect(events.events(startingWith: "committed ").isEmpty)
     }
+
+    /// Sinks write a batch at the same time; when one fails, every sink returns to its checkpoint and the batch
+    /// is tried again whole.
+    @Test func whenOneOfSeveralSinksFailsEveryOneIsRolledBackAndTheBatchIsTriedAgain() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        for index in 0..<4 { try folder.write("Inbox/doc\(index).txt", String(format: "NCT%08d\n", index)) }
+        let (healthy, failing) = (MemorySink(), MemorySink())
+        await failing.setFailNextWrite(true)
+        let spec = PipelineSpec(
+            name: "test", file: "test.yaml", source: SourceSpec(inbox: folder.path + "/Inbox"),
+            stages: [LineRecordStage()], sinks: [healthy, failing], stateDirectory: folder.path + "/state",
+            concurrency: 2)
+        let events = RecordingPipelineEvents()
+        let runner = try PipelineRunner(spec: spec, logger: testLogger, events: events)
+        try await runner.start()
+        let first = await runner.process(names: try runner.listInbox())
+        #expect(first.deferred == 4)
+        #expect(await healthy.records.isEmpty)
+        #expect(await failing.records.isEmpty)
+        #expect(events.events(startingWith: "deferred ") == ["deferred test 4 memory"])
+        let second = await runner.process(names: try runner.listInbox())
+        #expect(second.processed == 4)
+        #expect(await healthy.records.map(\.id).sorted() == (0..<4).map { String(format: "NCT%08d", $0) })
+        #expect(await failing.records.map(\.id).sorted() == (0..<4).map { String(format: "NCT%08d", $0) })
+    }
 }
