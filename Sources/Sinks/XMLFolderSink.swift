@@ -3,8 +3,10 @@ public import Pipeline
 public import TrialModel
 
 /// Writes one XML document per record into a folder, named by the record's sanitized id
-/// (`NCT01234567.xml`, `doc-0123456789abcdef.xml`): a temporary name, fsync, rename, then one fsync of the
-/// folder per batch. A newer version of a record replaces its file.
+/// (`NCT01234567.xml`, `doc-0123456789abcdef.xml`): a batch's files are written whole and made durable, then
+/// given their names (a new file with one `linkat` of an unnamed file on Linux, else by renaming a temporary
+/// name), then the folder is synced once. A newer version of a record replaces its file by rename, so a reader
+/// sees the old file or the new one, never a part.
 public actor XMLFolderSink: Sink {
     public nonisolated let name = "xml"
     /// The one place it writes.
