@@ -21,6 +21,7 @@ let fuzzers: [(name: String, target: String, usesPlugins: Bool)] = [
     ("matchers", "MatchersFuzzer", false),
     ("inotify-events", "InotifyEventsFuzzer", false),
     ("exec-answers", "ExecAnswersFuzzer", true),
+    ("record-json", "RecordJSONFuzzer", false),
 ]
 
 let readers: Target.Dependency = .product(name: "TrialpipeReaders", package: "trialpipe")

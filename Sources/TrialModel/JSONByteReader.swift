@@ -81,9 +81,14 @@ struct JSONByteReader {
         return value
     }
 
-    /// A decimal integer.
+    /// A decimal integer (no leading zero, as JSON requires).
     mutating func int() throws -> Int {
         let negative = skip(UInt8(ascii: "-"))
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "0"),
+            bytes[position + 1] &- UInt8(ascii: "0") < 10
+        {
+            throw Mismatch()
+        }
         var value = 0
         var digits = 0
         while position < bytes.count, bytes[position] &- UInt8(ascii: "0") < 10 {

@@ -133,6 +133,8 @@ struct RecordJSONReaderTests {
             (#""bytes":3"#, #""bytes":3.5"#),
             (#""bytes":3"#, #""bytes":99999999999999999999"#),
             (#""bytes":3"#, #""bytes":-"#),
+            (#""bytes":3"#, #""bytes":03"#),
+            (#""bytes":3"#, #""bytes":-03"#),
             (#""briefTitle":null"#, #""briefTitle":"\ud800""#),
             (#""briefTitle":null"#, #""briefTitle":"\q""#),
             (#""briefTitle":null"#, #""briefTitle":"\u12g4""#),
