@@ -1,3 +1,5 @@
+import TrialModel
+
 /// A parsed JSON document as a Swift value, read straight from UTF-8 bytes.
 ///
 /// The reader is strict (RFC 8259, UTF-8 only, no byte-order mark, nesting up to ``JSONTree/maxDepth``):
@@ -253,53 +255,9 @@ private struct JSONTreeReader {
                 position += 1
                 continue
             }
-            guard position + 1 < bytes.count else { return nil }
-            let escape = bytes[position + 1]
-            position += 2
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                guard var scalar = hex4() else { return nil }
-                if scalar >= 0xD800, scalar <= 0xDBFF {
-                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                        bytes[position + 1] == UInt8(ascii: "u")
-                    else { return nil }
-                    position += 2
-                    guard let low = hex4(), low >= 0xDC00, low <= 0xDFFF else { return nil }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if scalar >= 0xDC00, scalar <= 0xDFFF {
-                    return nil
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { return nil }
-                out.append(contentsOf: UTF8.encode(unicode)!)
-            default:
-                return nil
-            }
+            position += 1
+            guard JSONEscape.decode(bytes, at: &position, into: &out) else { return nil }
         }
         return nil
-    }
-
-    /// Four hex digits after `\u`.
-    private mutating func hex4() -> UInt32? {
-        guard position + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x41...0x46: digit = byte - 0x41 + 10
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-            position += 1
-        }
-        return value
     }
 }

@@ -165,57 +165,11 @@ struct JSONByteReader {
                 guard let value = String(validating: utf8, as: UTF8.self) else { throw Mismatch() }
                 return value
             case UInt8(ascii: "\\"):
-                try appendEscape(to: &utf8)
+                guard JSONEscape.decode(bytes, at: &position, into: &utf8) else { throw Mismatch() }
             default:
                 throw Mismatch()
             }
         }
         throw Mismatch()
-    }
-
-    /// Appends the character an escape sequence stands for, the backslash already read.
-    private mutating func appendEscape(to utf8: inout [UInt8]) throws {
-        guard position < bytes.count else { throw Mismatch() }
-        let byte = bytes[position]
-        position += 1
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(byte)
-        case UInt8(ascii: "n"): utf8.append(0x0A)
-        case UInt8(ascii: "r"): utf8.append(0x0D)
-        case UInt8(ascii: "t"): utf8.append(0x09)
-        case UInt8(ascii: "b"): utf8.append(0x08)
-        case UInt8(ascii: "f"): utf8.append(0x0C)
-        case UInt8(ascii: "u"):
-            var scalar = try hexQuad()
-            if (0xD800..<0xDC00).contains(scalar) {
-                try expect("\\u")
-                let low = try hexQuad()
-                guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let character = Unicode.Scalar(scalar) else { throw Mismatch() }
-            utf8.append(contentsOf: UTF8.encode(character)!)
-        default:
-            throw Mismatch()
-        }
-    }
-
-    /// Four hex digits.
-    private mutating func hexQuad() throws -> UInt32 {
-        guard position + 4 <= bytes.count else { throw Mismatch() }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw Mismatch()
-            }
-            value = value << 4 | UInt32(digit)
-            position += 1
-        }
-        return value
     }
 }

@@ -1,0 +1,56 @@
+/// The escape sequences of JSON strings (RFC 8259 §7), decoded to UTF-8: one implementation for every JSON
+/// reader of the project.
+public enum JSONEscape {
+    /// Appends the UTF-8 of the escape sequence whose backslash is just before `position`, and moves `position`
+    /// past it; false for anything JSON does not allow (an unknown letter, bad hex digits, a lone surrogate).
+    public static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, into out: inout [UInt8]
+    ) -> Bool {
+        guard position < bytes.count else { return false }
+        let byte = bytes[position]
+        position += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            guard var scalar = hexQuad(bytes, at: &position) else { return false }
+            if (0xD800..<0xDC00).contains(scalar) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else { return false }
+                position += 2
+                guard let low = hexQuad(bytes, at: &position), (0xDC00..<0xE000).contains(low) else { return false }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            // A lone low surrogate is no scalar.
+            guard let character = Unicode.Scalar(scalar), let encoded = UTF8.encode(character) else { return false }
+            out.append(contentsOf: encoded)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Four hex digits at `position`, which moves past them.
+    private static func hexQuad(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) -> UInt32? {
+        guard position + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+}
