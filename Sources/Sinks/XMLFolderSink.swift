@@ -103,48 +103,66 @@ public actor XMLFolderSink: Sink {
         /// Writes every file of a batch as an unnamed file (`O_TMPFILE`), makes them durable with one flush, then
         /// names each with one `linkat`; a record whose file exists already is linked under its temporary name and
         /// renamed over it. A new file thus costs one directory entry instead of a temporary one, its removal
-        /// and the final one. False, with nothing written, where the filesystem has no unnamed files or
-        /// `/proc/self/fd` is missing: the caller then writes named temporary files.
+        /// and the final one. At most `openFiles` files are open at once (a larger batch, or a process out of
+        /// descriptors, is written in parts, each flushed and named before the next). False, with nothing
+        /// named, where the filesystem has no unnamed files or `/proc/self/fd` is missing: the caller then writes
+        /// named temporary files.
         static func replaceThroughUnnamedFiles(
-            _ records: [TrialRecord], encoder: RecordXMLEncoder, in directory: Int32, folder: String
+            _ records: [TrialRecord], encoder: RecordXMLEncoder, in directory: Int32, folder: String,
+            openFiles: Int = 256
         ) throws -> Bool {
-            var files: [Int32] = []
-            files.reserveCapacity(records.count)
-            defer { for file in files { Foundation.close(file) } }
-            for record in records {
-                let file = openat(directory, ".", unnamedFileFlags, 0o644)
-                guard file >= 0 else {
-                    if files.isEmpty, [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) { return false }
-                    throw TrialpipeError.systemCall("cannot create a file in \(folder)")
+            var start = 0
+            while start < records.count {
+                var files: [Int32] = []
+                defer { for file in files { Foundation.close(file) } }
+                for record in records[start...] {
+                    guard files.count < openFiles else { break }
+                    let file = openat(directory, ".", unnamedFileFlags, 0o644)
+                    guard file >= 0 else {
+                        let failure = errno
+                        if start == 0, files.isEmpty, [EOPNOTSUPP, EISDIR, EINVAL].contains(failure) { return false }
+                        // Out of descriptors: the files open so far are named first, and closed.
+                        if [EMFILE, ENFILE].contains(failure), !files.isEmpty { break }
+                        throw TrialpipeError.systemCall("cannot create a file in \(folder)")
+                    }
+                    files.append(file)
+                    try DurableFile.writeAll(
+                        encoder.encodeDocument([record]), to: file, path: folder + "/" + record.id + ".xml")
                 }
-                files.append(file)
-                try DurableFile.writeAll(
-                    encoder.encodeDocument([record]), to: file, path: folder + "/" + record.id + ".xml")
-            }
-            if files.count == 1 {
-                guard fsync(files[0]) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
-            } else {
-                guard linuxSyncfs(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
-            }
-            for (index, (record, file)) in zip(records, files).enumerated() {
-                let final = record.id + ".xml"
-                let source = "/proc/self/fd/" + String(file)
-                if linkat(AT_FDCWD, source, directory, final, AT_SYMLINK_FOLLOW) == 0 { continue }
-                let failure = errno
-                if index == 0, failure == ENOENT, access("/proc/self/fd", F_OK) != 0 { return false }
-                guard failure == EEXIST else { throw TrialpipeError.systemCall("cannot name \(folder)/\(final)") }
-                let temp = "." + record.id + ".xml.tmp"
-                unlinkat(directory, temp, 0)
-                guard linkat(AT_FDCWD, source, directory, temp, AT_SYMLINK_FOLLOW) == 0 else {
-                    throw TrialpipeError.systemCall("cannot name \(folder)/\(temp)")
+                if files.count == 1 {
+                    guard fsync(files[0]) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
+                } else {
+                    guard linuxSyncfs(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
                 }
-                guard renameat(directory, temp, directory, final) == 0 else {
-                    let error = TrialpipeError.systemCall("cannot rename \(folder)/\(temp)")
-                    unlinkat(directory, temp, 0)
-                    throw error
+                for (offset, file) in files.enumerated() {
+                    let named = try name(file, as: records[start + offset].id, in: directory, folder: folder)
+                    if !named { return false }
                 }
+                start += files.count
             }
             fsync(directory)
+            return true
+        }
+
+        /// Names the unnamed file `file` `ID.xml` (over an existing one by rename); false when `/proc/self/fd`,
+        /// through which it is linked, is missing.
+        private static func name(_ file: Int32, as id: String, in directory: Int32, folder: String) throws -> Bool {
+            let final = id + ".xml"
+            let source = "/proc/self/fd/" + String(file)
+            if linkat(AT_FDCWD, source, directory, final, AT_SYMLINK_FOLLOW) == 0 { return true }
+            let failure = errno
+            if failure == ENOENT, access("/proc/self/fd", F_OK) != 0 { return false }
+            guard failure == EEXIST else { throw TrialpipeError.systemCall("cannot name \(folder)/\(final)") }
+            let temp = "." + id + ".xml.tmp"
+            unlinkat(directory, temp, 0)
+            guard linkat(AT_FDCWD, source, directory, temp, AT_SYMLINK_FOLLOW) == 0 else {
+                throw TrialpipeError.systemCall("cannot name \(folder)/\(temp)")
+            }
+            guard renameat(directory, temp, directory, final) == 0 else {
+                let error = TrialpipeError.systemCall("cannot rename \(folder)/\(temp)")
+                unlinkat(directory, temp, 0)
+                throw error
+            }
             return true
         }
 

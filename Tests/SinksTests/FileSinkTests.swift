@@ -163,4 +163,31 @@ struct FileSinkTests {
             #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o600 } == 0o600, "\(id) readable")
         }
     }
+
+    #if os(Linux)
+        /// A batch with more files than may be open at once is written in parts, each flushed and named.
+        @Test func unnamedXMLFilesAreWrittenInPartsOfAtMostTheOpenFileLimit() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.cleanup() }
+            let path = folder.path + "/xml"
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { close(directory) }
+            let encoder = RecordXMLEncoder(indented: true)
+            var records = (1...40).map(Self.record)
+            #expect(
+                try XMLFolderSink.replaceThroughUnnamedFiles(
+                    records, encoder: encoder, in: directory, folder: path, openFiles: 7))
+            for index in records.indices where index % 2 == 0 { records[index].referencedBy = ["NCT00000040"] }
+            #expect(
+                try XMLFolderSink.replaceThroughUnnamedFiles(
+                    records, encoder: encoder, in: directory, folder: path, openFiles: 7))
+            let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            #expect(files == records.map { $0.id + ".xml" })
+            for record in records {
+                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + record.id + ".xml")))
+                #expect(bytes == encoder.encodeDocument([record]), "\(record.id)")
+            }
+        }
+    #endif
 }
