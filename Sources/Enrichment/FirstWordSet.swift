@@ -103,29 +103,83 @@ struct FirstWordSet: Sendable {
 
     /// The word starting at `start` (a word character): its end, its folded hash (never 0), and whether
     /// it is ASCII letters only.
+    ///
+    /// Runs of ASCII letters and digits are read eight bytes at a time (a word-sized test finds where a run
+    /// ends) and mixed into the hash a group of up to eight folded bytes at once; a Latin or Greek letter is
+    /// mixed in on its own. Near the end of the text the same groups are gathered a byte at a time, so a
+    /// word's hash depends on its bytes alone, wherever it lies.
     @inline(__always)
     static func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Word {
-        // A cheap running hash (a shift and an add per byte), mixed once at the end.
         var hash: UInt64 = 5381
         var end = start
         var lettersOnly = true
         let count = text.count
+        guard let base = text.baseAddress else { return Word(end: start, hash: 1, lettersOnly: true) }
         while end < count {
-            let byte = text[end]
-            if byte < 0x80 {
-                guard MatchText.isASCIIWordByte(byte) else { break }
-                lettersOnly = lettersOnly && MatchText.isASCIILetter(byte)
-                // `| 0x20` lowers a letter and leaves a digit as it is.
-                hash = (hash &<< 5 &+ hash) ^ UInt64(byte | 0x20)
-                end &+= 1
+            let run: Int
+            if end + 8 <= count {
+                let chunk = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+                let (words, letters) = asciiWordBytes(chunk)
+                run = (~words & highBits).trailingZeroBitCount / 8
+                if run > 0 {
+                    let kept: UInt64 = run == 8 ? ~0 : (1 &<< UInt64(8 * run)) &- 1
+                    lettersOnly = lettersOnly && letters & kept == words & kept
+                    hash = mix(hash, (chunk | foldBits) & kept)
+                }
             } else {
-                guard MatchText.isWordCharacter(text, at: end) else { break }
-                lettersOnly = false
-                hash = (hash &<< 5 &+ hash) ^ (UInt64(byte) << 8 | UInt64(text[end &+ 1]))
-                end &+= 2
+                var group: UInt64 = 0
+                var length = 0
+                while end + length < count, length < 8, MatchText.isASCIIWordByte(text[end + length]) {
+                    let byte = text[end + length]
+                    lettersOnly = lettersOnly && MatchText.isASCIILetter(byte)
+                    group |= UInt64(byte | 0x20) &<< UInt64(8 * length)
+                    length += 1
+                }
+                run = length
+                if run > 0 { hash = mix(hash, group) }
             }
+            end += run
+            if run == 8 { continue }
+            // The run has ended: a Latin or Greek letter continues the word, anything else ends it.
+            guard end < count, text[end] >= 0x80, MatchText.isWordCharacter(text, at: end) else { break }
+            lettersOnly = false
+            hash = mix(hash, UInt64(text[end]) << 8 | UInt64(text[end + 1]))
+            end += 2
         }
         hash = (hash ^ (hash &>> 31)) &* 0xbf58_476d_1ce4_e5b9
         return Word(end: end, hash: (hash ^ (hash &>> 29)) | 1, lettersOnly: lettersOnly)
+    }
+
+    private static let onesBytes: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// `| 0x20` in every byte: lowers an ASCII letter and leaves a digit as it is.
+    private static let foldBits: UInt64 = 0x2020_2020_2020_2020
+
+    /// Mixes one group (up to eight folded ASCII bytes, or a two-byte letter) into the hash.
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ group: UInt64) -> UInt64 {
+        let mixed = (hash ^ group) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed &>> 32)
+    }
+
+    /// The high bit of every byte of `chunk` that is an ASCII letter or digit (`words`), and of every one that is
+    /// an ASCII letter (`letters`), as ``MatchText/isASCIIWordByte(_:)`` and ``MatchText/isASCIILetter(_:)`` say.
+    @inline(__always)
+    static func asciiWordBytes(_ chunk: UInt64) -> (words: UInt64, letters: UInt64) {
+        let ascii = ~chunk & highBits
+        let low = chunk & ~highBits
+        let letters = bytes(of: low | foldBits, from: 0x61, to: 0x7A) & ascii
+        let digits = bytes(of: low, from: 0x30, to: 0x39) & ascii
+        return (letters | digits, letters)
+    }
+
+    /// The high bit of every byte of `x` (each below 0x80) between `lower` and `upper`: adding `0x80 - lower`
+    /// sets it from `lower` up, adding `0x7F - upper` sets it above `upper`, and neither sum carries into the
+    /// next byte.
+    @inline(__always)
+    private static func bytes(of x: UInt64, from lower: UInt64, to upper: UInt64) -> UInt64 {
+        let atLeast = x &+ onesBytes &* (0x80 - lower)
+        let above = x &+ onesBytes &* (0x7F - upper)
+        return atLeast & ~above & highBits
     }
 }
