@@ -224,40 +224,6 @@ private struct JSONTreeReader {
     /// A string starting at the opening quote: escapes resolved, UTF-8 checked.
     private mutating func string() -> String? {
         position += 1
-        let start = position
-        // The bytes OR-ed together: below 0x80 means ASCII, which is valid UTF-8 without the validating pass.
-        var highBits: UInt8 = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
-                let text =
-                    highBits < 0x80 ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
-                position += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { return nil }
-            highBits |= byte
-            position += 1
-        }
-        guard position < bytes.count else { return nil }
-        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return String(validating: out, as: UTF8.self)
-            }
-            if byte < 0x20 { return nil }
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                position += 1
-                continue
-            }
-            position += 1
-            guard JSONEscape.decode(bytes, at: &position, into: &out) else { return nil }
-        }
-        return nil
+        return JSONString.read(bytes, at: &position)
     }
 }

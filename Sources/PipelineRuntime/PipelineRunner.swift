@@ -432,12 +432,6 @@ public final class PipelineRunner: Sendable {
     /// Writes a batch into every sink, the sinks at the same time (one's sync overlaps another's work); the
     /// first failure is thrown once every write has ended.
     private static func write(_ records: [TrialRecord], json: [[UInt8]], to sinks: [any Sink]) async throws {
-        if sinks.count == 1, let sink = sinks.first {
-            do { try await sink.write(records, json: json) } catch {
-                throw SinkWriteFailure(sink: sink.name, error: error)
-            }
-            return
-        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for sink in sinks {
                 group.addTask {

@@ -70,8 +70,7 @@ public final class SQLiteCorpusIndex: CorpusIndex {
         }
         // The log holds what `RecordJSONWriter` wrote; JSON of any other shape (an older build's) is decoded
         // the general way.
-        if let record = RecordJSONReader.decode(bytes) { return record }
-        return try JSONDecoder().decode(TrialRecord.self, from: Data(bytes))
+        return try RecordJSONReader.record(from: bytes)
     }
 
     public func referrers(of id: String) throws -> [String] {

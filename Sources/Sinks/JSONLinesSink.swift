@@ -74,15 +74,7 @@ public actor JSONLinesSink: Sink {
     }
 
     public func write(_ records: [TrialRecord]) async throws {
-        try open()
-        guard !records.isEmpty else { return }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(records.count * 8192)
-        for record in records {
-            RecordJSONWriter.append(record, to: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
-        }
-        try await append(buffer)
+        try await write(records, json: records.map { RecordJSONWriter.encode($0) })
     }
 
     /// Writes the lines the runner has already encoded.
@@ -95,11 +87,6 @@ public actor JSONLinesSink: Sink {
             buffer.append(contentsOf: line)
             buffer.append(UInt8(ascii: "\n"))
         }
-        try await append(buffer)
-    }
-
-    /// Appends `buffer` and syncs it, on the blocking-I/O thread.
-    private func append(_ buffer: [UInt8]) async throws {
         let (fd, path) = (self.fd, self.path)
         try await BlockingIO.run { [buffer] in
             try DurableFile.writeAll(buffer, to: fd, path: path)

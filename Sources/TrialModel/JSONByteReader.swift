@@ -46,21 +46,8 @@ struct JSONByteReader {
 
     /// A quoted string.
     mutating func string() throws -> String {
-        guard skip(UInt8(ascii: "\"")) else { throw Mismatch() }
-        let start = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let value = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                position += 1
-                guard let value else { throw Mismatch() }
-                return value
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            guard byte >= 0x20 else { throw Mismatch() }
-            position += 1
-        }
-        throw Mismatch()
+        guard skip(UInt8(ascii: "\"")), let value = JSONString.read(bytes, at: &position) else { throw Mismatch() }
+        return value
     }
 
     /// A quoted string or `null`.
@@ -141,35 +128,5 @@ struct JSONByteReader {
     @inline(__always)
     mutating func optionalObject<T>(_ element: (inout JSONByteReader) throws -> T) throws -> T? {
         skipNull() ? nil : try element(&self)
-    }
-
-    /// The rest of a string that holds an escape, from its first byte after the opening quote.
-    private mutating func escapedString(from start: Int) throws -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(position - start + 64)
-        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
-        while position < bytes.count {
-            // The run up to the next quote, backslash or control character is copied at once.
-            let runStart = position
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                position += 1
-            }
-            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-            guard position < bytes.count else { break }
-            let byte = bytes[position]
-            position += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard let value = String(validating: utf8, as: UTF8.self) else { throw Mismatch() }
-                return value
-            case UInt8(ascii: "\\"):
-                guard JSONEscape.decode(bytes, at: &position, into: &utf8) else { throw Mismatch() }
-            default:
-                throw Mismatch()
-            }
-        }
-        throw Mismatch()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a ``TrialRecord`` back from the JSON ``RecordJSONWriter`` wrote, straight from the bytes.
 ///
 /// It expects the writer's exact shape (its key order, no white space) and returns nil for anything else, so a
@@ -16,6 +18,18 @@ public enum RecordJSONReader {
     /// The record in `bytes`, or nil when they are not in the writer's shape.
     public static func decode(_ bytes: [UInt8]) -> TrialRecord? {
         bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// The record in `bytes`: read here when they are in the writer's shape, else by `JSONDecoder` (whose error
+    /// is thrown when they hold no record).
+    public static func record(from bytes: UnsafeRawBufferPointer) throws -> TrialRecord {
+        if let record = decode(bytes) { return record }
+        return try JSONDecoder().decode(TrialRecord.self, from: Data(bytes))
+    }
+
+    /// The record in `bytes`, read as ``record(from:)-(UnsafeRawBufferPointer)`` reads it.
+    public static func record(from bytes: [UInt8]) throws -> TrialRecord {
+        try bytes.withUnsafeBytes { try record(from: $0) }
     }
 
     private typealias R = JSONByteReader

@@ -1,9 +1,52 @@
-/// The escape sequences of JSON strings (RFC 8259 §7), decoded to UTF-8: one implementation for every JSON
-/// reader of the project.
-public enum JSONEscape {
+/// JSON strings (RFC 8259 §7) read from UTF-8 bytes: one implementation for every JSON reader of the project.
+public enum JSONString {
+    /// The string whose opening quote is just before `position`, escapes resolved and UTF-8 checked; `position`
+    /// moves past its closing quote. Nil for anything JSON does not allow: a raw control character, a bad escape,
+    /// a lone surrogate, invalid UTF-8, no closing quote.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) -> String? {
+        let start = position
+        // The bytes OR-ed together: below 0x80 means ASCII, which is valid UTF-8 without the validating pass.
+        var highBits: UInt8 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                return highBits < 0x80 ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { return nil }
+            highBits |= byte
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(position - start + 64)
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            // The run up to the next quote, backslash or control character is copied at once.
+            let runStart = position
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                position += 1
+            }
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+            guard position < bytes.count else { return nil }
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""): return String(validating: utf8, as: UTF8.self)
+            case UInt8(ascii: "\\"): guard decodeEscape(bytes, at: &position, into: &utf8) else { return nil }
+            default: return nil
+            }
+        }
+        return nil
+    }
+
     /// Appends the UTF-8 of the escape sequence whose backslash is just before `position`, and moves `position`
     /// past it; false for anything JSON does not allow (an unknown letter, bad hex digits, a lone surrogate).
-    public static func decode(
+    private static func decodeEscape(
         _ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, into out: inout [UInt8]
     ) -> Bool {
         guard position < bytes.count else { return false }
