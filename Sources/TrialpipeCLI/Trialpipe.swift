@@ -34,7 +34,7 @@ public struct Trialpipe: AsyncParsableCommand {
 public enum TrialpipeMain {
     /// Runs `trialpipe` with the process's arguments and exits with the command's status.
     public static func run() async {
-        MallocArenas.limitToCores()
+        MallocTuning.apply()
         await Trialpipe.main()
     }
 }
