@@ -34,9 +34,14 @@ public enum DurableFile {
 
     /// Writes every byte to `fd` (retrying short writes and interruptions); `path` names it in errors.
     public static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { try writeAll($0, to: fd, path: path) }
+    }
+
+    /// Writes every byte to `fd` (retrying short writes and interruptions); `path` names it in errors.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let n = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw TrialpipeError.systemCall("cannot write \(path)")

@@ -41,28 +41,27 @@ final class CorpusLog: Sendable {
         }
     }
 
-    /// Appends `entries` as one write, makes them durable, and returns each one's offset and length.
+    /// Appends `entries` (in writes of up to ``ChunkedWrite/chunkBytes``), makes them durable, and returns each one's offset and length.
     func append(_ entries: [[UInt8]]) throws -> [(offset: Int64, length: Int)] {
         guard !entries.isEmpty else { return [] }
-        var offset = try size()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(entries.reduce(0) { $0 + $1.count })
+        let start = try size()
         var placed: [(offset: Int64, length: Int)] = []
         placed.reserveCapacity(entries.count)
+        var offset = start
         for entry in entries {
             placed.append((offset, entry.count))
-            buffer += entry
             offset += Int64(entry.count)
         }
-        let start = placed[0].offset
-        try buffer.withUnsafeBytes { bytes in
+        var next = start
+        try ChunkedWrite.write(entries) { bytes in
             var written = 0
             while written < bytes.count {
-                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(start) + off_t(written))
+                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(next) + off_t(written))
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else { throw TrialpipeError.systemCall("cannot write \(path)") }
                 written += n
             }
+            next += Int64(bytes.count)
         }
         guard fdatasync(fd) == 0 else { throw TrialpipeError.systemCall("cannot sync \(path)") }
         return placed

@@ -2,8 +2,8 @@ import Foundation
 public import Pipeline
 public import TrialModel
 
-/// Appends one JSON line per record to a file, one `write` per batch and an `fsync` after it (both on the
-/// blocking-I/O thread).
+/// Appends one JSON line per record to a file, in writes of up to ``ChunkedWrite/chunkBytes`` and an `fsync` after
+/// the batch (both on the blocking-I/O thread).
 ///
 /// At start-up a torn last line (no trailing newline, from a crash mid-write) is cut off.
 public actor JSONLinesSink: Sink {
@@ -81,15 +81,11 @@ public actor JSONLinesSink: Sink {
     public func write(_ records: [TrialRecord], json: [[UInt8]]) async throws {
         try open()
         guard !json.isEmpty else { return }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(json.reduce(json.count) { $0 + $1.count })
-        for line in json {
-            buffer.append(contentsOf: line)
-            buffer.append(UInt8(ascii: "\n"))
-        }
         let (fd, path) = (self.fd, self.path)
-        try await BlockingIO.run { [buffer] in
-            try DurableFile.writeAll(buffer, to: fd, path: path)
+        try await BlockingIO.run {
+            try ChunkedWrite.write(json, separator: UInt8(ascii: "\n")) {
+                try DurableFile.writeAll($0, to: fd, path: path)
+            }
             guard fsync(fd) == 0 else { throw TrialpipeError.systemCall("cannot fsync \(path)") }
         }
     }
