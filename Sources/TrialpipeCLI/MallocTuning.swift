@@ -30,6 +30,9 @@
             _ = glibcMallopt(mMmapThreshold, 256 << 10)
         }
 
+        /// Returns the free memory at the top of every arena and in free pages within them to the system.
+        static func returnFreedMemory() { _ = glibcMallocTrim(0) }
+
         // From malloc.h.
         private static let mArenaMax: Int32 = -8
         private static let mMmapThreshold: Int32 = -3
@@ -38,9 +41,14 @@
     /// glibc's `mallopt(3)`, which Glibc's module map does not export.
     @_silgen_name("mallopt")
     private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+    /// glibc's `malloc_trim(3)`, which Glibc's module map does not export.
+    @_silgen_name("malloc_trim")
+    private func glibcMallocTrim(_ pad: Int) -> Int32
 #else
     /// Nothing to set outside glibc.
     enum MallocTuning {
         static func apply() {}
+        static func returnFreedMemory() {}
     }
 #endif
