@@ -9,8 +9,8 @@ public import TrialModel
 ///
 /// A new database gets 32 KiB pages (most records' JSON then fits in the page of its `studies` row instead of a
 /// chain of overflow pages, and a batch takes fewer and larger writes); the connection keeps 64 MiB of pages
-/// in memory (a batch's pages stay in the cache until its commit) and checkpoints the WAL when it passes
-/// 64 MiB rather than after every batch.
+/// in memory (a batch's pages stay in the cache until its commit), and the WAL is copied into the database file
+/// on another connection and thread while the next batch is written (``WALCheckpointer``).
 ///
 /// A NUL character in a text column is written as U+FFFD (SQLite's text functions stop at NUL); the JSON in
 /// `studies.record` keeps it escaped. A record's newer version replaces all its rows; a version older than the stored one (by
@@ -24,12 +24,20 @@ public actor SQLiteSink: Sink {
     /// The database file (with its `-wal` and `-shm` files beside it).
     public nonisolated var resources: [SinkResource] { [.file(path)] }
     private var database: DatabaseQueue?
+    private var checkpointer: WALCheckpointer?
     private let logger: Logger
+    private let walLimitBytes: Int
 
     /// A sink writing to the database file at `path` (created with its folder when opened).
     public init(path: String, logger: Logger = Logger(label: "trialpipe.sqlite")) {
+        self.init(path: path, logger: logger, walLimitBytes: WALCheckpointer.defaultLimitBytes)
+    }
+
+    /// A sink whose WAL is restarted past `walLimitBytes` (tests use a small limit).
+    init(path: String, logger: Logger = Logger(label: "trialpipe.sqlite"), walLimitBytes: Int) {
         self.path = path
         self.logger = logger
+        self.walLimitBytes = walLimitBytes
     }
 
     public func open() throws {
@@ -56,15 +64,14 @@ public actor SQLiteSink: Sink {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointBytes / pageSize)")
+            // Checkpoints run beside the writer (``WALCheckpointer``), not in the commit that crosses a mark.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         try queue.write { db in try Self.prepareSchema(db, path: path, logger: logger) }
+        let pageSize = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } ?? 4096
+        checkpointer = try WALCheckpointer(path: path, pageSize: pageSize, limitBytes: walLimitBytes)
         database = queue
     }
-
-    /// The WAL size past which a commit checkpoints it.
-    static let checkpointBytes = 64 << 20
 
     /// A setting of the sink's own connection (`PRAGMA name`), as text.
     func setting(_ name: String) throws -> String? {
@@ -117,14 +124,16 @@ public actor SQLiteSink: Sink {
 
     private func write(_ records: [TrialRecord], json: [String: [UInt8]]) throws {
         try open()
-        guard let database, !records.isEmpty else { return }
+        guard let database, let checkpointer, !records.isEmpty else { return }
         let latest = LatestVersions.of(records)
         try database.writeWithoutTransaction { db in
+            try checkpointer.restartIfLarge(db)
             try db.inTransaction(.immediate) {
                 try Self.upsert(latest, json: json, in: db)
                 return .commit
             }
         }
+        checkpointer.request()
     }
 
     /// Replaces the rows of every record not older than its stored version.
@@ -185,7 +194,12 @@ public actor SQLiteSink: Sink {
 
     public func close() throws {
         guard let database else { return }
+        try checkpointer?.close()
+        checkpointer = nil
         try database.close()
         self.database = nil
     }
+
+    /// Waits for the background checkpoint, if one runs.
+    func waitForCheckpoint() { checkpointer?.waitUntilIdle() }
 }

@@ -35,7 +35,8 @@ struct BenchCommand: AsyncParsableCommand {
 
             With --sink, the records of a JSON Lines file (as `run --once` with the jsonl sink writes them) are \
             written in the file's order, in batches of --batch-size as the runner commits them, into a new \
-            SQLite file or a new PostgreSQL schema (dropped afterwards unless --keep); only the writes are timed.
+            SQLite file or a new PostgreSQL schema (dropped afterwards unless --keep); the writes and the \
+            closing are timed.
             """)
 
     @Option(name: .long, help: "Documents in the generated corpus.")
