@@ -127,7 +127,7 @@ public actor SQLiteSink: Sink {
         guard let database, let checkpointer, !records.isEmpty else { return }
         let latest = LatestVersions.of(records)
         try database.writeWithoutTransaction { db in
-            try checkpointer.restartIfLarge(db)
+            try checkpointer.catchUpIfLarge(db)
             try db.inTransaction(.immediate) {
                 try Self.upsert(latest, json: json, in: db)
                 return .commit

@@ -9,9 +9,9 @@ import Synchronization
 /// and wrote its pages into the database file before returning: 10–20 % of the SQLite sink's write time
 /// (`bench --sink sqlite`). Here each commit asks for a passive checkpoint, which runs beside the writer's next
 /// batch. A passive checkpoint never blocks the writer, but the log starts over from its beginning only when a
-/// transaction begins after everything in it was copied; so when the log has grown past its limit the
-/// writer restarts it itself (``restartIfLarge(_:)``), which costs little since the background has already
-/// copied almost all of it.
+/// transaction begins after everything in it was copied, and the next batch has usually begun by then; so when
+/// the log has grown past its limit the writer copies the rest itself before its next transaction
+/// (``catchUpIfLarge(_:)``), which costs little since the background has already copied almost all of it.
 final class WALCheckpointer: Sendable {
     /// The log size past which the writer restarts the log before its next transaction, unless told otherwise.
     static let defaultLimitBytes = 64 << 20
@@ -19,7 +19,7 @@ final class WALCheckpointer: Sendable {
     private struct State {
         var running = false
         var requestedAgain = false
-        /// The log's frames at the last checkpoint.
+        /// The log's frames at the last checkpoint (0 once the writer's next transaction will start it over).
         var logFrames = 0
     }
 
@@ -62,10 +62,11 @@ final class WALCheckpointer: Sendable {
 
     private func runUntilCaughtUp() {
         while true {
-            // A checkpoint that fails here (the disk full, say) is left to the writer's restart, which reports it.
-            let frames = try? database.writeWithoutTransaction { db in try Self.checkpoint(db, mode: "PASSIVE") }
+            // A checkpoint that fails here (the disk full, say) is left to the writer's catch-up, which reports it.
+            let result = try? database.writeWithoutTransaction { db in try Self.checkpoint(db) }
             let again = state.withLock { state in
-                if let frames { state.logFrames = frames }
+                // The log's size, copied or not: it starts over only at a transaction that begins after this.
+                if let result { state.logFrames = result.log }
                 if state.requestedAgain {
                     state.requestedAgain = false
                     return true
@@ -79,14 +80,21 @@ final class WALCheckpointer: Sendable {
         idle.leave()
     }
 
-    /// Restarts the log on the writer's connection `db` (outside a transaction) when it has grown past the limit.
-    func restartIfLarge(_ db: Database) throws {
+    /// Copies what is left of the log on the writer's connection `db` (outside a transaction) when the log has
+    /// grown past the limit, so that the writer's next transaction starts it over.
+    ///
+    /// A passive checkpoint, like SQLite's own automatic ones: while a reader still uses the log (someone
+    /// querying the database), it copies what it can and the log goes on growing until the reader is done, but
+    /// the writer never waits for the reader (a `RESTART` checkpoint would, for the whole busy timeout, at every
+    /// batch).
+    func catchUpIfLarge(_ db: Database) throws {
         guard state.withLock({ $0.logFrames }) > limitFrames else { return }
-        // Another connection's checkpoint makes this one fail at once (SQLite waits for readers and writers, not
-        // for a checkpointer); none starts meanwhile, since only the writer's commits request them.
+        // Another connection's checkpoint makes this one return at once having copied nothing; none starts
+        // meanwhile, since only the writer's commits request them.
         waitUntilIdle()
-        let left = try Self.checkpoint(db, mode: "RESTART")
-        state.withLock { $0.logFrames = left }
+        let result = try Self.checkpoint(db)
+        // All copied: the writer's next transaction starts the log over.
+        state.withLock { $0.logFrames = result.copied == result.log ? 0 : result.log }
     }
 
     /// Waits for the checkpoint running, if any.
@@ -98,12 +106,11 @@ final class WALCheckpointer: Sendable {
         try database.close()
     }
 
-    /// Runs `PRAGMA wal_checkpoint(mode)` and returns the frames left in the log (0 when the log will start over).
-    private static func checkpoint(_ db: Database, mode: String) throws -> Int {
-        guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(\(mode))") else { return 0 }
-        let busy: Int = row[0]
+    /// Runs a passive checkpoint: the frames in the log, and how many of them are now in the database file.
+    private static func checkpoint(_ db: Database) throws -> (log: Int, copied: Int) {
+        guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") else { return (0, 0) }
         let log: Int = row[1]
         let copied: Int = row[2]
-        return busy == 0 && log == copied && mode == "RESTART" ? 0 : log
+        return (max(log, 0), max(copied, 0))
     }
 }

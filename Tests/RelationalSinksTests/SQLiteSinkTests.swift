@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Pipeline
 import PipelineTesting
 import Testing
@@ -153,6 +154,47 @@ struct SQLiteSinkTests {
         #expect(fileSize > 16 * limit)
         #expect(largestLog > 0)
         #expect(largestLog < fileSize)
+    }
+
+    /// Someone querying the database holds the log while the sink goes on writing: the writer neither waits
+    /// for the reader nor fails, and the reader keeps its snapshot.
+    @Test func aReaderHoldingTheLogNeitherStallsNorFailsTheWriter() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.path + "/trials.sqlite"
+        let sink = SQLiteSink(path: path, walLimitBytes: 64 << 10)
+        let conditions = (0..<40).map { "Condition \($0) " + String(repeating: "y", count: 200) }
+        func batch(_ number: Int) -> [TrialRecord] {
+            (0..<4).map { index in
+                SinkBehaviour.record(
+                    String(format: "NCT%08d", number * 4 + index), at: "2026-01-01T00:00:00.000Z",
+                    conditions: conditions)
+            }
+        }
+        try await sink.write(batch(0))
+        var reader: OpaquePointer?
+        #expect(sqlite3_open_v2(path, &reader, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
+        defer { sqlite3_close(reader) }
+        func studies() -> Int64 {
+            var statement: OpaquePointer?
+            sqlite3_prepare_v2(reader, "SELECT COUNT(*) FROM studies", -1, &statement, nil)
+            defer { sqlite3_finalize(statement) }
+            return sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1
+        }
+        // An open read transaction pins the log at its snapshot.
+        #expect(sqlite3_exec(reader, "BEGIN", nil, nil, nil) == SQLITE_OK)
+        #expect(studies() == 4)
+        let clock = ContinuousClock()
+        let started = clock.now
+        for number in 1...12 { try await sink.write(batch(number)) }
+        // Waiting for the reader (a busy timeout of 30 s) at any batch would have taken far longer.
+        #expect(clock.now - started < .seconds(20))
+        #expect(studies() == 4)
+        #expect(sqlite3_exec(reader, "COMMIT", nil, nil, nil) == SQLITE_OK)
+        #expect(studies() == 52)
+        try await sink.write(batch(13))
+        try await sink.close()
+        #expect(try await SQLiteTestDatabase(path: path).count("studies") == 56)
     }
 
     /// A database made with SQLite's default page size keeps it.
