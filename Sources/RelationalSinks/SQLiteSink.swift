@@ -33,7 +33,7 @@ public actor SQLiteSink: Sink {
         self.init(path: path, logger: logger, walLimitBytes: WALCheckpointer.defaultLimitBytes)
     }
 
-    /// A sink whose WAL is restarted past `walLimitBytes` (tests use a small limit).
+    /// A sink whose WAL the writer catches up past `walLimitBytes` (tests use a small limit).
     init(path: String, logger: Logger = Logger(label: "trialpipe.sqlite"), walLimitBytes: Int) {
         self.path = path
         self.logger = logger
