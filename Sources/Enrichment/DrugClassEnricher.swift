@@ -40,7 +40,7 @@ public struct DrugClassEnricher: Sendable {
             if field == .text, inFields == nil { inFields = found.drugIndices }
             MatchText.withBytes(text) { bytes in
                 matcher.scan(
-                    bytes, allowingStrict: field.isInterventionField,
+                    bytes, allowingStrict: field.isInterventionField, readingMisspellings: field != .text,
                     hit: { hit in
                         let drugs = matcher.patterns[hit.pattern].drugs
                         if field == .text, let inFields, drugs.allSatisfy(inFields.contains) { return }
@@ -53,7 +53,6 @@ public struct DrugClassEnricher: Sendable {
                     },
                     unknownWord: { range in
                         // Misspellings are read in fields only; document text has too many ordinary words.
-                        guard field != .text else { return }
                         let spelling = MatchText.spelling(bytes, from: range.lowerBound, to: range.upperBound)
                         unknownWords.append((Array(bytes[range]), spelling, field, order))
                         order += 1

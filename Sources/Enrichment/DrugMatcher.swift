@@ -158,10 +158,11 @@ public struct DrugMatcher: Sendable {
     }
 
     /// Walks `text` once: reports each longest spelling that starts and ends on word boundaries, and each
-    /// unmatched word that ends in a drug stem and is long enough to be a misspelt drug name.
+    /// unmatched word that ends in a drug stem and is long enough to be a misspelt drug name (unless
+    /// `readingMisspellings` is false: then no word is checked for one).
     func scan(
-        _ text: UnsafeBufferPointer<UInt8>, allowingStrict: Bool, hit: (Hit) -> Void,
-        unknownWord: (Range<Int>) -> Void
+        _ text: UnsafeBufferPointer<UInt8>, allowingStrict: Bool, readingMisspellings: Bool = true,
+        hit: (Hit) -> Void, unknownWord: (Range<Int>) -> Void
     ) {
         // Every word is read to its end below, so a word character reached here always starts a word.
         let count = text.count
@@ -186,7 +187,7 @@ public struct DrugMatcher: Sendable {
                 continue
             }
             let end = word.end
-            if word.lettersOnly, end - index >= MisspellingResolver.minimumLength,
+            if readingMisspellings, word.lettersOnly, end - index >= MisspellingResolver.minimumLength,
                 misspellings.mayBeMisspelling(text, index..<end)
             {
                 unknownWord(index..<end)

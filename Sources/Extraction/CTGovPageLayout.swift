@@ -111,7 +111,7 @@ enum CTGovPageLayout {
                 if record.overallStatus == nil { record.overallStatus = status }
                 continue
             }
-            if record.briefTitle == nil, TextValue.words(line).count >= 3, line.utf8.count <= 400 {
+            if record.briefTitle == nil, TextValue.words(line, limit: 3).count >= 3, line.utf8.count <= 400 {
                 record.briefTitle = TextValue.clean(line)
             }
         }

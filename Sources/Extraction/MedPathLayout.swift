@@ -5,7 +5,7 @@ import TrialModel
 /// "Arm && Interventions" with a glued Group/Intervention/Description table, outcome tables glued as
 /// "NameTimeMethod", "Trial Locations" with facility, flag and address lines).
 enum MedPathLayout {
-    private enum Heading {
+    fileprivate enum Heading {
         case site
         case field(FieldSlot)
         case arms, primaryOutcomes, secondaryOutcomes, otherOutcomes, locations, related, references, ignored, end
@@ -127,14 +127,32 @@ enum MedPathLayout {
             "Trial Locations",
         ])
 
-    private static func heading(_ line: String, key: String) -> Heading? {
-        if line.hasPrefix("©") { return .end }
-        if key.hasPrefix("COPYRIGHT") { return .end }
-        if let heading = headings[key] { return heading }
-        if Sections.headingKey(key: key) == "LOCATIONS", line.hasSuffix(")") { return .locations }
-        if !tooCommon.contains(key), let slot = FieldLabels.slot(forKey: key) {
-            return .field(slot)
+    /// The heading of every key a line may be on its own: the section headings, then the field labels not
+    /// ``tooCommon`` (one look-up per line).
+    private static let headingsAndLabels: [String: Heading] = {
+        var table = headings
+        for (key, slot) in FieldLabels.table where !tooCommon.contains(key) && table[key] == nil {
+            table[key] = .field(slot)
         }
-        return nil
+        return table
+    }()
+
+    private static func heading(_ line: String, key: String) -> Heading? {
+        if line.utf8.first == 0xC2, line.hasPrefix("©") { return .end }
+        if key.utf8.starts(with: "COPYRIGHT".utf8) { return .end }
+        let found = headingsAndLabels[key]
+        // Section headings (never fields) come first, then "Locations (3)", then the field labels.
+        if let found, !found.isField { return found }
+        if key.utf8.starts(with: "LOCATIONS".utf8), Sections.headingKey(key: key) == "LOCATIONS",
+            line.utf8.last == UInt8(ascii: ")")
+        {
+            return .locations
+        }
+        return found
     }
+}
+
+extension MedPathLayout.Heading {
+    /// Whether the heading is a field label rather than a section.
+    fileprivate var isField: Bool { if case .field = self { true } else { false } }
 }

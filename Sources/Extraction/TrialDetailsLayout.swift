@@ -118,7 +118,7 @@ enum TrialDetailsLayout {
                 entries.append((slot, label.label, label.value.isEmpty ? [] : [label.value]))
             } else if !entries.isEmpty {
                 entries[entries.count - 1].values.append(line)
-            } else if record.briefTitle == nil, TextValue.words(line).count >= 3 {
+            } else if record.briefTitle == nil, TextValue.words(line, limit: 3).count >= 3 {
                 record.briefTitle = TextValue.clean(line)
             }
         }

@@ -31,6 +31,17 @@ public struct ByteWord {
         ByteWord(value: value ^ (Self.ones &* UInt64(byte))).hasByte(below: 1)
     }
 
+    /// The offset (0–7) of the first byte equal to `byte`, or nil.
+    ///
+    /// The borrow of the zero-byte test can mark bytes above a true match, never one below it, so the lowest
+    /// marked byte is exact.
+    @inlinable
+    public func firstIndex(of byte: UInt8) -> Int? {
+        let matched = value ^ (Self.ones &* UInt64(byte))
+        let marks = (matched &- Self.ones) & ~matched & Self.highs
+        return marks == 0 ? nil : marks.trailingZeroBitCount &>> 3
+    }
+
     /// Whether a byte is beyond ASCII.
     @inlinable
     public var hasNonASCII: Bool { value & Self.highs != 0 }

@@ -6,32 +6,46 @@
 public enum EnumNormalizer {
     /// The key of a free-text value: upper-case words joined by single underscores.
     public static func key(_ text: some StringProtocol) -> String {
-        var text = String(text)
-        return text.withUTF8 { bytes in
-            // Built in a temporary buffer, then copied at its exact length: a key of up to 15 bytes (most)
-            // becomes a small string without an allocation.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+        if let key = text.utf8.withContiguousStorageIfAvailable(key(bytes:)) { return key }
+        var copy = String(text)
+        return copy.withUTF8(key(bytes:))
+    }
+
+    /// ``key(_:)`` of UTF-8 bytes.
+    public static func key(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Built in a temporary buffer, then copied at its exact length: a key of up to 15 bytes (most)
+        // becomes a small string without an allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+            keyByteTable.withUnsafeBufferPointer { table in
                 var count = 0
                 var pendingSeparator = false
                 for byte in bytes {
-                    let upper: UInt8
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"): upper = byte - 32
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): upper = byte
-                    default:
+                    let upper = table[Int(byte)]
+                    if upper == 0 {
                         pendingSeparator = true
                         continue
                     }
                     if pendingSeparator, count > 0 {
                         out[count] = UInt8(ascii: "_")
-                        count += 1
+                        count &+= 1
                     }
                     pendingSeparator = false
                     out[count] = upper
-                    count += 1
+                    count &+= 1
                 }
                 return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
             }
+        }
+    }
+
+    /// Each byte's upper-case form in a key: ASCII letters upper-cased, digits kept, 0 for every other byte
+    /// (a separator).
+    private static let keyByteTable: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 32
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+        default: return 0
         }
     }
 

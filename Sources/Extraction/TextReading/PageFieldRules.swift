@@ -23,7 +23,7 @@ enum PageFieldRules {
         let value = label.value
         let maxWords = slot == .studyDesign ? 40 : 12
         guard let lead = value.utf8.first, !ASCIIByte.isLower(lead), !value.hasSuffix(":"),
-            !value.contains(". "), TextValue.words(value).count <= maxWords, normalizes(value, for: slot)
+            !value.contains(". "), TextValue.words(value, limit: maxWords + 1).count <= maxWords, normalizes(value, for: slot)
         else { return nil }
         return label
     }
@@ -36,7 +36,7 @@ enum PageFieldRules {
         case .phase: PhaseText.isPhaseOnly(phaseValue(value))
         case .studyType: EnumNormalizer.studyType(value) != nil
         case .sex: EnumNormalizer.sex(value) != nil
-        case .enrollment: TextValue.firstInteger(value) != nil && TextValue.words(value).count <= 3
+        case .enrollment: TextValue.firstInteger(value) != nil && TextValue.words(value, limit: 4).count <= 3
         case .startDate, .primaryCompletionDate, .completionDate, .statusVerified, .firstSubmitted, .lastUpdate:
             DateNormalizer.isoDate(value) != nil
         default: true
@@ -72,7 +72,7 @@ enum PageFieldRules {
             {
                 let head = String(decoding: bytes[start..<index], as: UTF8.self)
                 let tail = String(decoding: bytes[index...], as: UTF8.self)
-                if TextValue.words(head).count >= 2, TextValue.words(tail).count >= 2 {
+                if TextValue.words(head, limit: 2).count >= 2, TextValue.words(tail, limit: 2).count >= 2 {
                     pieces.append(TextValue.trimmed(head))
                     start = index
                 }
@@ -110,7 +110,7 @@ enum PageFieldRules {
     /// Whether a line under a list label is an item, not a sentence that explains the label ("Conditions
     /// usually refer to a disease, disorder, …").
     static func isListItem(_ line: String) -> Bool {
-        !(line.hasSuffix(".") && TextValue.words(line).count > 10) && !line.hasSuffix(":")
+        !(line.hasSuffix(".") && TextValue.words(line, limit: 11).count > 10) && !line.hasSuffix(":")
     }
 
     /// Whether the slot holds a date.

@@ -62,7 +62,7 @@ enum RelatedTrialsReader {
 
     /// The status a short cell names ("Terminated", "Not yet recruiting"), or nil.
     static func statusCell(_ cell: String) -> OverallStatus? {
-        guard cell.utf8.count <= 60, TextValue.words(cell).count <= 6,
+        guard cell.utf8.count <= 60, TextValue.words(cell, limit: 7).count <= 6,
             TextValue.nctIds(in: cell).isEmpty
         else {
             return nil

@@ -25,7 +25,7 @@ enum SpacedOutcomeRows {
                 hasSafetyColumn = key.hasSuffix("SAFETY_ISSUE")
                 continue
             }
-            let words = TextValue.words(line)
+            let words = TextValue.words(line, limit: 1)
             if let first = words.first, let isPrimary = rowTypes[EnumNormalizer.key(first.word)] {
                 rows.append((isPrimary, [TextValue.strippingLeadingSeparators(line[first.end...])]))
             } else if !rows.isEmpty {

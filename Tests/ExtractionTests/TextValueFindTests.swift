@@ -1,0 +1,54 @@
+import PipelineTesting
+import Testing
+
+@testable import Extraction
+
+/// The case-insensitive search reads eight bytes at a time; these tests hold it to a byte-by-byte search.
+@Suite struct TextValueFindTests {
+    /// The first offset at or after `from` where `needle` (lower-case ASCII) starts in `haystack`, ASCII
+    /// letters compared without case, one position at a time.
+    private func reference(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var start = max(from, 0)
+        while start + needle.count <= haystack.count {
+            if (0..<needle.count).allSatisfy({ ASCIIByte.lowered(haystack[start + $0]) == needle[$0] }) {
+                return start
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    @Test func findsWhatAByteByByteSearchFindsAtEveryOffset() {
+        // Letters of both cases, their neighbours under `| 0x20` ('@', '[', '`', '{'), digits, spaces and
+        // bytes beyond ASCII: every byte a folded comparison could confuse with a letter.
+        let alphabet = Array("aAbBcCzZ@[`{ 0 9\u{C3}\u{A9}".utf8)
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<3_000 {
+            let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }
+            var needle: [UInt8]
+            if !haystack.isEmpty, Bool.random(using: &generator) {
+                let start = Int.random(in: 0..<haystack.count, using: &generator)
+                let end = Int.random(in: (start + 1)...min(haystack.count, start + 5), using: &generator)
+                needle = haystack[start..<end].map(ASCIIByte.lowered)
+            } else {
+                needle = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                    Array("abcz@ 0".utf8).randomElement(using: &generator)!
+                }
+            }
+            let from = Int.random(in: -1...max(haystack.count, 0), using: &generator)
+            #expect(
+                TextValue.find(needle, in: haystack, from: from) == reference(needle, in: haystack, from: from),
+                "needle \(needle) in \(haystack) from \(from)")
+        }
+    }
+
+    @Test func findsALetterInEitherCasePastTheFirstWord() {
+        let text = Array("a long line of text, then CRITERIA: at the end".utf8)
+        #expect(TextValue.find(Array("criteria".utf8), in: text, from: 1) == 26)
+        #expect(TextValue.find(Array("criteria".utf8), in: text, from: 27) == nil)
+        #expect(TextValue.find(Array("end".utf8), in: text) == text.count - 3)
+    }
+}
