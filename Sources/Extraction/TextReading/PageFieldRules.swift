@@ -23,7 +23,8 @@ enum PageFieldRules {
         let value = label.value
         let maxWords = slot == .studyDesign ? 40 : 12
         guard let lead = value.utf8.first, !ASCIIByte.isLower(lead), !value.hasSuffix(":"),
-            !value.contains(". "), TextValue.words(value, limit: maxWords + 1).count <= maxWords, normalizes(value, for: slot)
+            !value.contains(". "), TextValue.words(value, limit: maxWords + 1).count <= maxWords,
+            normalizes(value, for: slot)
         else { return nil }
         return label
     }
