@@ -8,7 +8,7 @@ enum CTGovPageLayout {
     enum Part { case fields, arms, primaryOutcomes, secondaryOutcomes, otherOutcomes, locations, references }
 
     /// The page's section headings, as `EnumNormalizer.key` keys, with what follows each.
-    static let headings: [String: Part] = [
+    static let headings = KeyTable<Part>([
         "STUDY_OVERVIEW": .fields, "STUDY_DETAILS": .fields, "CONTACTS_AND_LOCATIONS": .fields,
         "STUDY_CONTACT": .fields, "STUDY_CONTACT_BACKUP": .fields, "PARTICIPATION_CRITERIA": .fields,
         "STUDY_PLAN": .fields, "HOW_IS_THE_STUDY_DESIGNED": .fields, "DESIGN_DETAILS": .fields,
@@ -21,7 +21,7 @@ enum CTGovPageLayout {
         "SECONDARY_OUTCOME_MEASURES": .secondaryOutcomes, "OTHER_OUTCOME_MEASURES": .otherOutcomes,
         "STUDY_LOCATIONS": .locations, "LOCATIONS": .locations, "PUBLICATIONS": .references,
         "GENERAL_PUBLICATIONS": .references,
-    ]
+    ])
 
     /// Page furniture around the header that is never a title.
     private static let furniture: Set<String> = [

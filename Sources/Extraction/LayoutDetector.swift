@@ -8,6 +8,18 @@ enum TextLayout: String, CaseIterable, Sendable {
     case conditionListing = "condition-listing"
     case ctgovPage = "ctgov-page"
     case generic
+
+    /// The layout's place in `allCases`.
+    var index: Int {
+        switch self {
+        case .medpath: 0
+        case .trialDetails: 1
+        case .overview: 2
+        case .conditionListing: 3
+        case .ctgovPage: 4
+        case .generic: 5
+        }
+    }
 }
 
 /// Picks a document's layout from its own signals (the headings and labels it contains, never its file
@@ -21,20 +33,22 @@ enum LayoutDetector {
     static func detect(_ lines: TextLines) -> TextLayout {
         let scored = scores(lines)
         var best: (layout: TextLayout, score: Int) = (.generic, 0)
-        for layout in TextLayout.allCases where layout != .generic {
-            let score = scored[layout, default: 0]
+        for (index, layout) in TextLayout.allCases.enumerated() where layout != .generic {
+            let score = scored[index]
             if score > best.score { best = (layout, score) }
         }
         return best.score >= threshold ? best.layout : .generic
     }
 
-    /// Each layout's score.
-    static func scores(_ lines: TextLines) -> [TextLayout: Int] {
-        var scores: [TextLayout: Int] = [:]
-        var seen = Set<String>()
+    /// Each layout's score, in the order of `TextLayout.allCases`.
+    static func scores(_ lines: TextLines) -> [Int] {
+        var scores = [Int](repeating: 0, count: TextLayout.allCases.count)
+        // The signals seen so far: a page gives few, and each counts once.
+        var seen: [String] = []
         func add(_ layout: TextLayout, _ points: Int, once signal: String) {
-            guard seen.insert(signal).inserted else { return }
-            scores[layout, default: 0] += points
+            guard !seen.contains(signal) else { return }
+            seen.append(signal)
+            scores[layout.index] += points
         }
         var isFirst = true
         for (line, key) in zip(lines.lines, lines.keys) where !line.isEmpty {
@@ -84,7 +98,7 @@ enum LayoutDetector {
     }
 
     /// The signals of whole keys, every layout's together.
-    private static let exactSignals: [String: [Signal]] = {
+    private static let exactSignals: KeyTable<[Signal]> = {
         var table: [String: [Signal]] = [:]
         func add(_ key: String, _ signal: Signal) { table[key, default: []].append(signal) }
         add("MEDPATH", Signal(layout: .medpath, points: 2, name: "medpath-name"))
@@ -119,7 +133,7 @@ enum LayoutDetector {
         for (key, points, name) in CTGovPageLayout.headingSignals {
             add(key, Signal(layout: .ctgovPage, points: points, name: name))
         }
-        return table
+        return KeyTable(table)
     }()
 
     private static func scoreMedPath(_ line: String, _ add: Add) {

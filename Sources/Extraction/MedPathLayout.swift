@@ -129,12 +129,12 @@ enum MedPathLayout {
 
     /// The heading of every key a line may be on its own: the section headings, then the field labels not
     /// ``tooCommon`` (one look-up per line).
-    private static let headingsAndLabels: [String: Heading] = {
+    private static let headingsAndLabels: KeyTable<Heading> = {
         var table = headings
-        for (key, slot) in FieldLabels.table where !tooCommon.contains(key) && table[key] == nil {
+        for (key, slot) in FieldLabels.table.values where !tooCommon.contains(key) && table[key] == nil {
             table[key] = .field(slot)
         }
-        return table
+        return KeyTable(table)
     }()
 
     private static func heading(_ line: String, key: String) -> Heading? {

@@ -74,7 +74,7 @@ enum TrialDetailsLayout {
         return countedHeadings[Sections.headingKey(key: key)]
     }
 
-    private static let headings: [String: Heading] = [
+    private static let headings = KeyTable<Heading>([
         "ADMINISTRATIVE_DATA": .fields, "STUDY_INFORMATION": .fields,
         "RECRUITMENT_INFORMATION_ELIGIBILITY": .fields,
         "STUDY_DESIGN": .fields, "CLINICAL_TRIAL_SUMMARY": .summary, "BRIEF_SUMMARY": .summary,
@@ -86,7 +86,7 @@ enum TrialDetailsLayout {
         "OUTCOME_MEASURES": .outcomes, "SEE_ALSO": .related, "RELATED_TRIALS": .related,
         "RELATED_CLINICAL_TRIALS": .related, "SIMILAR_TRIALS": .related,
         "CLINICAL_TRIALS_LOGO": .ignored,
-    ]
+    ])
 
     /// Headings that may carry a count ("Sponsors (2)", "References & Publications (13)").
     private static let countedHeadings: [String: Heading] = [

@@ -259,6 +259,20 @@ import TrialModel
         #expect(LayoutDetector.detect(TextLines("Title: X\nStatus: Recruiting\nPhase: 2")) == .generic)
         #expect(LayoutDetector.detect(TextLines("Overview\nJust a page about something")) == .generic)
     }
+
+    @Test func scoresAreIndexedInTheOrderOfTheLayouts() {
+        #expect(TextLayout.allCases.map(\.index) == Array(TextLayout.allCases.indices))
+        let scores = LayoutDetector.scores(TextLines(MedPathLayoutTests.page))
+        #expect(scores.firstIndex(of: scores.max()!) == TextLayout.medpath.index)
+    }
+
+    @Test func keyTablesAnswerLikeTheirDictionaries() {
+        let values = ["LOCATIONS": 1, "A": 2, "9_LIVES": 3, "": 4, "lower": 5, String(repeating: "X", count: 200): 6]
+        let table = KeyTable(values)
+        let probes =
+            Array(values.keys) + ["LOCATION", "B", "9_LIFE", "lowest", "X", String(repeating: "X", count: 199)]
+        for probe in probes { #expect(table[probe] == values[probe], "\(probe)") }
+    }
 }
 
 @Suite struct TextValueCollapsingTests {

@@ -51,5 +51,5 @@ enum FieldLabels {
     static let maxLabelBytes = LabelVocabulary.shipped.maxLabelBytes
 
     /// Every label key and the slot it names.
-    static let table: [String: FieldSlot] = LabelVocabulary.shipped.slots
+    static let table = KeyTable(LabelVocabulary.shipped.slots)
 }
