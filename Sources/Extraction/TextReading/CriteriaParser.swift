@@ -139,11 +139,17 @@ struct ListReader {
 
     /// Reads one line of the list.
     mutating func read(_ line: String) {
-        for piece in splitInline(line) { readPiece(piece) }
+        let own = ListMarker.at(start: line, listStyle: style)
+        let pieces = splitInline(line, own: own)
+        // A line left whole is read with the marker already found at its start.
+        if pieces.count == 1, pieces[0] == line {
+            readPiece(line, marker: own)
+            return
+        }
+        for piece in pieces { readPiece(piece, marker: ListMarker.at(start: piece, listStyle: style)) }
     }
 
-    private mutating func readPiece(_ piece: String) {
-        let marker = ListMarker.at(start: piece, listStyle: style)
+    private mutating func readPiece(_ piece: String, marker: ListMarker?) {
         if let marker {
             if style == nil {
                 style = marker.style
@@ -196,8 +202,9 @@ struct ListReader {
     /// The items read, without empty ones.
     mutating func finish() -> [String] { items.filter { !$0.isEmpty } }
 
-    /// Splits a line holding several items: numbers in sequence ("1. … ; 2. …") or bullets ("• a • b").
-    private func splitInline(_ line: String) -> [String] {
+    /// Splits a line holding several items: numbers in sequence ("1. … ; 2. …") or bullets ("• a • b");
+    /// `own` is the marker the line starts with.
+    private func splitInline(_ line: String, own: ListMarker?) -> [String] {
         let bytes = Array(line.utf8)
         var cuts: [Int] = []
         // Bullets written inline.
@@ -208,7 +215,6 @@ struct ListReader {
             }
             i += 1
         }
-        let own = ListMarker.at(start: line, listStyle: style)
         // A dash or star list written inline ("- Adults - Admitted to ICU"): the same marker again before a
         // capital letter (not a digit: "2 - 4 mmol/L" is a range).
         if let own, own.style == .bullet, let first = bytes.first, first == 0x2D || first == 0x2A {
@@ -243,10 +249,13 @@ struct ListReader {
         return pieces.filter { !$0.isEmpty }
     }
 
+    /// The digits of the item numbers most lists reach.
+    private static let smallNumbers = (0..<100).map { Array(String($0).utf8) }
+
     /// The offset of "`n`. " or "`n`) " after `from`, preceded by a space, and either after the end of a
     /// clause (`.`, `;`, `:`, `,`, `)`) or before a capital letter ("… progressed 5. Received …").
     private func findNumber(_ n: Int, in bytes: [UInt8], from: Int) -> Int? {
-        let digits = Array(String(n).utf8)
+        let digits = n < Self.smallNumbers.count ? Self.smallNumbers[n] : Array(String(n).utf8)
         var i = max(from, 1)
         while i + digits.count + 1 < bytes.count {
             if bytes[i] == digits[0], bytes[i - 1] == 0x20,
@@ -259,7 +268,11 @@ struct ListReader {
                     while p >= 0, bytes[p] == 0x20 { p -= 1 }
                     var q = after
                     while q < bytes.count, bytes[q] == 0x20 { q += 1 }
-                    let endsClause = p < 0 || [0x2E, 0x3B, 0x3A, 0x2C, 0x29, 0x5D].contains(bytes[p])
+                    let endsClause: Bool
+                    switch p < 0 ? 0x2E : bytes[p] {
+                    case 0x2E, 0x3B, 0x3A, 0x2C, 0x29, 0x5D: endsClause = true
+                    default: endsClause = false
+                    }
                     let startsItem = q < bytes.count && (ASCIIByte.isUpper(bytes[q]) || bytes[q] >= 0x80)
                     if endsClause || startsItem { return i }
                 }

@@ -14,6 +14,8 @@ struct GluedLabels {
     /// Whether a byte value starts some punctuated label: most bytes of a line start none, and are passed
     /// without taking out their (empty) list of labels.
     private let isFirstByte: [Bool]
+    /// Whether a byte value ends some heading (a line ending otherwise has none glued at its end).
+    private let endsHeading: [Bool]
 
     /// Labels to cut lines at.
     init(punctuated: [String], headings: [String]) {
@@ -31,6 +33,9 @@ struct GluedLabels {
         labelsByFirstByte = byFirst
         isLastByte = last
         isFirstByte = byFirst.map { !$0.isEmpty }
+        var endsHeading = [Bool](repeating: false, count: 256)
+        for heading in headingBytes { if let end = heading.last { endsHeading[Int(end)] = true } }
+        self.endsHeading = endsHeading
     }
 
     /// The line cut before each glued label; a label keeps what follows it ("Phase:", "Phase 3").
@@ -54,14 +59,15 @@ struct GluedLabels {
     private func cuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var cuts: [Int] = []
         let n = bytes.count
-        if bytes.contains(where: { isLastByte[Int($0)] }) {
-            var nextAllowed = [Int](repeating: 1, count: punctuatedBytes.count)
+        if isLastByte.withUnsafeBufferPointer({ isLast in bytes.contains(where: { isLast[Int($0)] }) }) {
+            var nextAllowed: [Int] = []
             var i = 1
             while i < n {
-                guard isFirstByte[Int(bytes[i])] else {
+                guard isFirstByte.withUnsafeBufferPointer({ $0[Int(bytes[i])] }) else {
                     i += 1
                     continue
                 }
+                if nextAllowed.isEmpty { nextAllowed = [Int](repeating: 1, count: punctuatedBytes.count) }
                 for index in labelsByFirstByte[Int(bytes[i])] where i >= nextAllowed[index] {
                     let l = punctuatedBytes[index]
                     guard l.count < n, i + l.count <= n else { continue }
@@ -77,6 +83,7 @@ struct GluedLabels {
                 i += 1
             }
         }
+        guard let end = bytes.last, endsHeading[Int(end)] else { return cuts }
         for h in headingBytes {
             guard h.count < n else { continue }
             let i = n - h.count
