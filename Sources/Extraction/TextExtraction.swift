@@ -39,12 +39,20 @@ enum TextExtraction {
             record: record, annotations: RecordAnnotations(listedLinks: listedLinks, documentText: text))
     }
 
+    /// Whether `title` may name a phase other than N/A: each of those is written with the word "phase" (read
+    /// without letter case), so an ASCII title without it names none. A title beyond ASCII is always read.
+    private static func mayNamePhase(_ title: String) -> Bool {
+        TextValue.contains(phaseWord, in: title) || title.utf8.contains(where: { $0 >= 0x80 })
+    }
+
+    private static let phaseWord = Array("phase".utf8)
+
     /// Rules every layout shares: phases named only in a title, the page's own id out of its related
     /// links, and the record id.
     static func finish(_ record: inout TrialRecord, listedLinks: inout [SeeAlsoLink], text: String) {
         if let nct = record.nctId, !RecordID.isNCTId(nct) { record.nctId = nil }
         if record.phases.isEmpty {
-            for title in [record.officialTitle, record.briefTitle].compactMap({ $0 }) {
+            for title in [record.officialTitle, record.briefTitle].compactMap({ $0 }) where mayNamePhase(title) {
                 let phases = PhaseNormalizer.phases(title)
                 if !phases.isEmpty, !phases.contains(.notApplicable) {
                     record.phases = phases

@@ -263,16 +263,35 @@ enum RecordFields {
     /// `ESTIMATED` when the label or value says "Est."/"Estimated"/"Anticipated"/"Expected", `ACTUAL` for
     /// "Actual", else nil.
     static func actualOrEstimated(label: String, value: String) -> ActualOrEstimated? {
-        for word in EnumNormalizer.key(label + " " + value).split(separator: "_") {
-            switch word {
-            case "EST", "ESTIMATED", "ANTICIPATED", "EXPECTED", "PLANNED", "TARGET":
-                return .estimated
-            case "ACTUAL": return .actual
-            default: continue
-            }
-        }
-        return nil
+        timing(in: label) ?? timing(in: value)
     }
+
+    /// The first word of `text` (a run of ASCII letters and digits) that says estimated or actual.
+    private static func timing(in text: String) -> ActualOrEstimated? {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                guard ASCIIByte.isAlphanumeric(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < count, ASCIIByte.isAlphanumeric(bytes[index]) { index += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                for (spelling, timing) in timingWords where spelling.count == word.count {
+                    if word.elementsEqual(spelling, by: { ASCIIByte.lowered($0) == $1 }) { return timing }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The words that say a count or date is estimated or actual, in lower case.
+    private static let timingWords: [([UInt8], ActualOrEstimated)] =
+        ["est", "estimated", "anticipated", "expected", "planned", "target"].map { (Array($0.utf8), .estimated) }
+        + [(Array("actual".utf8), .actual)]
 
     /// The trimmed, non-empty parts of `line` between the given separator bytes.
     static func split(_ line: String, on separators: Set<UInt8>) -> [String] {
