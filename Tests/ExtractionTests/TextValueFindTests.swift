@@ -52,3 +52,16 @@ import Testing
         #expect(TextValue.find(Array("end".utf8), in: text) == text.count - 3)
     }
 }
+
+@Suite struct LastWordStartsTests {
+    @Test(arguments: [
+        "KN046 in Squamous Carcinoma Phase 1/Phase 2", "", "   ", "one", "  two  words  ", "a b c d e f g h i j",
+        "Étude de phase III  ",
+    ])
+    func areTheStartsOfTheLastWords(line: String) {
+        for count in [1, 3, 8, 20] {
+            let expected = TextValue.words(line).suffix(count).map { $0.word.startIndex }
+            #expect(TextValue.lastWordStarts(line, count: count) == Array(expected), "\(line) \(count)")
+        }
+    }
+}

@@ -33,9 +33,7 @@ enum PhaseText {
 
     /// The text before a trailing phase and the phases it names ("KN046 … Carcinoma Phase 1/Phase 2").
     static func splitTrailingPhase(_ text: String) -> (rest: String, phases: [Phase]) {
-        let words = TextValue.words(text)
-        for entry in words.suffix(8) {
-            let start = entry.word.startIndex
+        for start in TextValue.lastWordStarts(text, count: 8) {
             let tail = text[start...]
             guard isPhaseOnly(tail) else { continue }
             let rest = TextValue.trimmed(text[..<start])

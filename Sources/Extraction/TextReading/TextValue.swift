@@ -205,6 +205,24 @@ enum TextValue {
         return result
     }
 
+    /// Where each of the last `count` words of a line starts (words as ``words(_:limit:)`` splits them), first
+    /// to last; read backwards from the end, so a long line's other words are not visited.
+    static func lastWordStarts(_ line: String, count: Int) -> [String.Index] {
+        var starts: [String.Index] = []
+        var copy = line
+        copy.withUTF8 { bytes in
+            let utf8 = line.utf8
+            var index = bytes.count
+            while index > 0, starts.count < count {
+                while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+                guard index > 0 else { break }
+                while index > 0, bytes[index - 1] != 0x20 { index -= 1 }
+                starts.append(utf8.index(utf8.startIndex, offsetBy: index))
+            }
+        }
+        return starts.reversed()
+    }
+
     /// Whether `text` ends with `suffix`, ASCII letters compared without case.
     static func hasSuffixIgnoringCase(_ text: String, _ suffix: String) -> Bool {
         let t = text.utf8
