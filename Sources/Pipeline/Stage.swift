@@ -9,9 +9,26 @@ public struct StageContext: Sendable {
     /// When the document is processed, ISO 8601 UTC.
     public var processedAt: String
     /// Where the stage logs; its metadata names the document (`file`, `sha256`) when the runner made it.
-    public var logger: Logger
+    ///
+    /// The document's metadata is added when a stage asks for the logger, not for every document: most
+    /// documents are processed without a line logged.
+    public var logger: Logger {
+        get {
+            guard let document else { return baseLogger }
+            var logger = baseLogger
+            logger[metadataKey: "file"] = "\(document.file)"
+            logger[metadataKey: "sha256"] = "\(document.sha256)"
+            return logger
+        }
+        set {
+            baseLogger = newValue
+            document = nil
+        }
+    }
     /// Who hears what the stage reports (a restarted subprocess).
     public var events: any PipelineEvents
+    private var baseLogger: Logger
+    private var document: (file: String, sha256: String)?
 
     /// Creates a context.
     public init(
@@ -19,8 +36,17 @@ public struct StageContext: Sendable {
     ) {
         self.pipeline = pipeline
         self.processedAt = processedAt
-        self.logger = logger
+        self.baseLogger = logger
         self.events = events
+    }
+
+    /// Creates a context for one document: its logger's metadata names the document's `file` and `sha256`.
+    public init(
+        pipeline: String, processedAt: String, logger: Logger, file: String, sha256: String,
+        events: any PipelineEvents = NoPipelineEvents()
+    ) {
+        self.init(pipeline: pipeline, processedAt: processedAt, logger: logger, events: events)
+        document = (file, sha256)
     }
 }
 

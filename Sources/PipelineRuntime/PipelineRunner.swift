@@ -308,11 +308,8 @@ public final class PipelineRunner: Sendable {
             finishInbox(name)
             return .skipped(name, refresh: source.after == .keep ? (name, sha, snapshot) : nil)
         }
-        var documentLogger = logger
-        documentLogger[metadataKey: "file"] = "\(name)"
-        documentLogger[metadataKey: "sha256"] = "\(sha)"
         let context = StageContext(
-            pipeline: spec.name, processedAt: Timestamp.now(), logger: documentLogger, events: events)
+            pipeline: spec.name, processedAt: Timestamp.now(), logger: logger, file: name, sha256: sha, events: events)
         var document: PipelineDocument
         do {
             document = try await chain.process(
