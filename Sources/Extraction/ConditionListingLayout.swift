@@ -72,14 +72,17 @@ enum ConditionListingLayout {
 
     /// The condition a "<Condition> Clinical Trial(s)" heading names.
     static func condition(inHeading line: String) -> String? {
-        for suffix in [
-            " Clinical Trials", " Clinical Trial", " clinical trials", " clinical trial",
-        ]
-        where line.hasSuffix(suffix) {
+        // Compared as bytes: the endings are ASCII, and most lines end otherwise at their last byte.
+        guard let last = line.utf8.last, last == UInt8(ascii: "l") || last == UInt8(ascii: "s") else { return nil }
+        for suffix in headingEndings where line.utf8.count > suffix.count && line.utf8.reversed().starts(with: suffix) {
             return TextValue.clean(line.dropLast(suffix.count))
         }
         return nil
     }
+
+    /// The endings of a condition heading, each reversed.
+    private static let headingEndings = [" Clinical Trials", " Clinical Trial", " clinical trials", " clinical trial"]
+        .map { Array($0.utf8.reversed()) }
 
     /// Whether the related-trials table starts here: its header, its first row, or a heading naming it.
     private static func isTableStart(_ line: String) -> Bool {
