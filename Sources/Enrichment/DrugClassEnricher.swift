@@ -10,9 +10,20 @@ public import TrialModel
 /// are read as the closest drug (see ``MisspellingResolver``) with a warning. Drugs that are interventions
 /// come first, then by first appearance. Running it again gives the same record.
 public struct DrugClassEnricher: Sendable {
-    private let matcher: DrugMatcher
-    /// Lower-case spellings (name and synonyms) of each drug, for comparing with MeSH terms.
-    private let spellingsOfDrug: [Set<String>]
+    /// What the enricher reads, in one object: a copy of the enricher (a stage hands one out per document)
+    /// then costs one reference instead of one for each of the matcher's tables.
+    private final class Tables: Sendable {
+        let matcher: DrugMatcher
+        /// Lower-case spellings (name and synonyms) of each drug, for comparing with MeSH terms.
+        let spellingsOfDrug: [Set<String>]
+
+        init(matcher: DrugMatcher, spellingsOfDrug: [Set<String>]) {
+            self.matcher = matcher
+            self.spellingsOfDrug = spellingsOfDrug
+        }
+    }
+
+    private let tables: Tables
 
     /// MeSH ancestors too general to be a drug's class.
     static let genericAncestors: Set<String> = [
@@ -23,8 +34,9 @@ public struct DrugClassEnricher: Sendable {
 
     /// Builds the matcher for `dictionary` once; enriching is then one pass per field.
     public init(dictionary: DrugDictionary) {
-        self.matcher = DrugMatcher(dictionary: dictionary)
-        self.spellingsOfDrug = dictionary.drugs.map { Set($0.spellings.map { $0.lowercased() }) }
+        self.tables = Tables(
+            matcher: DrugMatcher(dictionary: dictionary),
+            spellingsOfDrug: dictionary.drugs.map { Set($0.spellings.map { $0.lowercased() }) })
     }
 
     /// Replaces `record.drugs` with the drugs found in the record (and in the listed-link titles and
@@ -39,10 +51,10 @@ public struct DrugClassEnricher: Sendable {
         RecordField.forEachText(of: record, annotations: annotations) { field, text in
             if field == .text, inFields == nil { inFields = found.drugIndices }
             MatchText.withBytes(text) { bytes in
-                matcher.scan(
+                tables.matcher.scan(
                     bytes, allowingStrict: field.isInterventionField, readingMisspellings: field != .text,
                     hit: { hit in
-                        let drugs = matcher.patterns[hit.pattern].drugs
+                        let drugs = tables.matcher.patterns[hit.pattern].drugs
                         if field == .text, let inFields, drugs.allSatisfy(inFields.contains) { return }
                         let spelling = MatchText.spelling(bytes, from: hit.start, to: hit.end)
                         for drug in drugs {
@@ -67,10 +79,11 @@ public struct DrugClassEnricher: Sendable {
             if let known = readAs[key] {
                 drug = known
             } else {
-                drug = matcher.misspellings.resolve(unknown.word, isInDocument: namedCorrectly.contains)
+                drug = tables.matcher.misspellings.resolve(unknown.word, isInDocument: namedCorrectly.contains)
                 readAs[key] = drug
                 if let drug {
-                    let warning = "drug name '\(unknown.spelling)' read as \(matcher.dictionary.drugs[drug].name)"
+                    let warning =
+                        "drug name '\(unknown.spelling)' read as \(tables.matcher.dictionary.drugs[drug].name)"
                     if !record.warnings.contains(warning) { record.warnings.append(warning) }
                 }
             }
@@ -80,9 +93,9 @@ public struct DrugClassEnricher: Sendable {
     }
 
     private func drugRecord(_ found: FoundDrugs.Found, meshTerms annotations: RecordAnnotations) -> Drug {
-        let entry = matcher.dictionary.drugs[found.drug]
+        let entry = tables.matcher.dictionary.drugs[found.drug]
         var classes = entry.classes
-        let spellings = spellingsOfDrug[found.drug]
+        let spellings = tables.spellingsOfDrug[found.drug]
         if annotations.interventionMeshTerms.contains(where: { spellings.contains($0.lowercased()) }) {
             classes.appendNew(
                 annotations.interventionMeshAncestors.filter {
