@@ -108,3 +108,41 @@ import Testing
         }
     }
 }
+
+/// Lines are cut at glued labels copying only from the first line that changes; the result is what cutting
+/// every line gives.
+@Suite struct UngluingTests {
+    private func reference(_ text: TextLines, _ glue: GluedLabels) -> TextLines {
+        var pieces: [String] = []
+        var changed = false
+        for line in text.lines {
+            let split = line.isEmpty ? [line] : glue.split(line)
+            changed = changed || split.count > 1
+            pieces += split.count == 1 && split[0] == line ? [line] : split
+        }
+        return changed ? TextLines(lines: pieces) : text
+    }
+
+    @Test func givesTheLinesAndKeysThatCuttingEveryLineGives() {
+        let glue = GluedLabels(punctuated: ["Phase:", "Accepts Healthy Volunteers?"], headings: ["Details"])
+        let pieces = ["the effect.", "Phase:", " 3", "NoDetails", "Details", "Accepts Healthy Volunteers?", "x", " "]
+        var state: UInt64 = 3
+        for _ in 0..<1_000 {
+            var lines: [String] = []
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            for _ in 0..<Int((state >> 33) % 6) {
+                var line = ""
+                state = state &* 6_364_136_223_846_793_005 &+ 1
+                for _ in 0..<Int((state >> 33) % 4) {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1
+                    line += pieces[Int((state >> 33) % UInt64(pieces.count))]
+                }
+                lines.append(TextValue.trimmed(line))
+            }
+            let text = TextLines(lines: lines)
+            let unglued = text.ungluing(glue)
+            let expected = reference(text, glue)
+            #expect(unglued.lines == expected.lines && unglued.keys == expected.keys, "\(lines)")
+        }
+    }
+}

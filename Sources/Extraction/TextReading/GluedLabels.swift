@@ -39,10 +39,13 @@ struct GluedLabels {
     }
 
     /// The line cut before each glued label; a label keeps what follows it ("Phase:", "Phase 3").
-    func split(_ line: String) -> [String] {
+    func split(_ line: String) -> [String] { splitIfGlued(line) ?? [line] }
+
+    /// ``split(_:)``, or nil when no label is glued in the line (most lines): nothing is allocated for those.
+    func splitIfGlued(_ line: String) -> [String]? {
         var line = line
         let cuts = line.withUTF8 { bytes -> [Int] in self.cuts(in: bytes) }
-        guard !cuts.isEmpty else { return [line] }
+        guard !cuts.isEmpty else { return nil }
         let bytes = Array(line.utf8)
         var pieces: [String] = []
         var start = 0

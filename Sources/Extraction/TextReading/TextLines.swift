@@ -62,21 +62,31 @@ struct TextLines: Sendable {
     func ungluing(_ glue: GluedLabels) -> TextLines {
         var pieces: [String] = []
         var pieceKeys: [String] = []
-        pieces.reserveCapacity(lines.count)
-        pieceKeys.reserveCapacity(lines.count)
-        var changed = false
-        for (line, key) in zip(lines, keys) {
-            let split = line.isEmpty ? [line] : glue.split(line)
-            changed = changed || split.count > 1
-            if split.count == 1, split[0] == line {
-                pieces.append(line)
-                pieceKeys.append(key)
+        // Lines are copied only from the first one that reads otherwise: most lines have no label glued.
+        var copying = false
+        // Whether a line was cut in two or more: only then are the new lines taken.
+        var cut = false
+        for index in lines.indices {
+            let line = lines[index]
+            guard !line.isEmpty, let split = glue.splitIfGlued(line), split.count != 1 || split[0] != line else {
+                if copying {
+                    pieces.append(line)
+                    pieceKeys.append(keys[index])
+                }
                 continue
+            }
+            cut = cut || split.count > 1
+            if !copying {
+                copying = true
+                pieces.reserveCapacity(lines.count + 8)
+                pieceKeys.reserveCapacity(lines.count + 8)
+                pieces += lines[..<index]
+                pieceKeys += keys[..<index]
             }
             pieces += split
             pieceKeys += split.map(Self.key)
         }
-        return changed ? TextLines(lines: pieces, keys: pieceKeys) : self
+        return cut ? TextLines(lines: pieces, keys: pieceKeys) : self
     }
 
     /// One line's bytes, trimmed, with Unicode spaces as ASCII spaces and Markdown escapes removed.
