@@ -176,8 +176,8 @@ enum CTGovClassicStudy {
         if name.hasSuffix("s") || name.hasSuffix("sh") || name.hasSuffix("ch") || name.hasSuffix("x") {
             return name + "es"
         }
-        if name.hasSuffix("y"), let before = name.dropLast().last, !"aeiou".contains(before) {
-            return name.dropLast() + "ies"
+        if name.hasSuffix("y"), let before = name.dropLast(1).last, !"aeiou".contains(before) {
+            return name.dropLast(1) + "ies"
         }
         return name + "s"
     }

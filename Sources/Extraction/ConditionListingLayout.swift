@@ -104,7 +104,7 @@ enum ConditionListingLayout {
 
     private static func withoutTrailingSemicolon(_ text: String) -> String {
         var value = TextValue.trimmed(text)
-        while value.hasSuffix(";") { value = TextValue.trimmed(value.dropLast()) }
+        while value.hasSuffix(";") { value = TextValue.trimmed(value.dropLast(1)) }
         return value
     }
 }

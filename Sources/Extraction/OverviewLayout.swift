@@ -82,7 +82,7 @@ enum OverviewLayout {
         for label in punctuatedLabels where label.utf8.first == first && piece.hasPrefix(label) {
             let value = TextValue.strippingLeadingSeparators(piece.dropFirst(label.count))
             return LabelLine(
-                label: String(label.dropLast()), key: EnumNormalizer.key(label), value: value)
+                label: String(label.dropLast(1)), key: EnumNormalizer.key(label), value: value)
         }
         guard !inCriteria else { return nil }
         return LabelLine.parse(piece) { FieldLabels.slot(forKey: $0) != nil }.flatMap {

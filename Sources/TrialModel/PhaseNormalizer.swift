@@ -76,7 +76,7 @@ public enum PhaseNormalizer {
     public static func numeral(_ word: String) -> Int? {
         var core = Substring(word)
         if core.count > 1, let last = core.last, last == "A" || last == "B" || last == "C" {
-            let head = core.dropLast()
+            let head = core.dropLast(1)
             if head.allSatisfy({ $0.isNumber }) || head.allSatisfy({ $0 == "I" || $0 == "V" }) { core = head }
         }
         switch core {

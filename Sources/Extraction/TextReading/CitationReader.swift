@@ -79,7 +79,7 @@ enum CitationReader {
     /// Where the "— View Citation" ending starts, if the line has one.
     private static func viewCitationStart(_ line: String) -> String.Index? {
         var trimmed = Substring(line)
-        while let last = trimmed.last, last == " " || last == "." { trimmed = trimmed.dropLast() }
+        while let last = trimmed.last, last == " " || last == "." { trimmed = trimmed.dropLast(1) }
         guard trimmed.utf8.count >= 13, TextValue.hasSuffixIgnoringCase(String(trimmed), "view citation") else {
             return nil
         }

@@ -87,7 +87,7 @@ enum TextValue {
             value = Substring(trimmed(value))
         }
         while let last = value.last, last == "|" {
-            value = value.dropLast()
+            value = value.dropLast(1)
             value = Substring(trimmed(value))
         }
         return String(value)

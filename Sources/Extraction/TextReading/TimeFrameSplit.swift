@@ -66,7 +66,7 @@ enum TimeFrameSplit {
         measure = removingEcho(of: timeFrame, from: measure)
         timeFrame = TextValue.trimmed(timeFrame)
         if timeFrame.hasSuffix("]"), !timeFrame.contains("[") {
-            timeFrame = TextValue.trimmed(timeFrame.dropLast())
+            timeFrame = TextValue.trimmed(timeFrame.dropLast(1))
         }
         var trailing: String?
         let tfBytes = Array(timeFrame.utf8)
