@@ -72,8 +72,7 @@ enum ConditionListingLayout {
 
     /// The condition a "<Condition> Clinical Trial(s)" heading names.
     static func condition(inHeading line: String) -> String? {
-        // Compared as bytes: the endings are ASCII, and most lines end otherwise at their last byte.
-        guard let last = line.utf8.last, last == UInt8(ascii: "l") || last == UInt8(ascii: "s") else { return nil }
+        // Compared as bytes from the end: the endings are ASCII, and most lines differ at their last byte.
         for suffix in headingEndings where line.utf8.count > suffix.count && line.utf8.reversed().starts(with: suffix) {
             return TextValue.clean(line.dropLast(suffix.count))
         }

@@ -9,17 +9,8 @@ enum TextLayout: String, CaseIterable, Sendable {
     case ctgovPage = "ctgov-page"
     case generic
 
-    /// The layout's place in `allCases`.
-    var index: Int {
-        switch self {
-        case .medpath: 0
-        case .trialDetails: 1
-        case .overview: 2
-        case .conditionListing: 3
-        case .ctgovPage: 4
-        case .generic: 5
-        }
-    }
+    /// The layout's place in `allCases` (asked only when a signal scores, a few times a page).
+    var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
 /// Picks a document's layout from its own signals (the headings and labels it contains, never its file

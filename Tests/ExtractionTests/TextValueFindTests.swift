@@ -66,7 +66,7 @@ import Testing
     }
 }
 
-/// The measure of a spaced outcome row is split from its description reading the first words first.
+/// The measure of a spaced outcome row is split from its description at the first sentence start.
 @Suite struct SplitMeasureTests {
     /// The split read over every word at once.
     private func reference(_ text: String) -> (String, String?) {

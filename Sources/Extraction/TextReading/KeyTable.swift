@@ -30,9 +30,6 @@ struct KeyTable<Value: Sendable>: Sendable {
         return values[key]
     }
 
-    /// Whether the table holds `key`.
-    func contains(_ key: String) -> Bool { self[key] != nil }
-
     /// The bit of `key`'s first byte in the bitmap of its length, or nil when the bitmap cannot tell (an empty
     /// or long key, or one that starts outside `0`–`o`): such keys are always hashed.
     @inline(__always)

@@ -94,30 +94,23 @@ enum SpacedOutcomeRows {
     /// capitalised word followed by a lower-case word ("ORR Defines the…", "… Events An adverse event…"),
     /// unless that would leave the measure ending in a function word.
     static func splitMeasure(_ text: String) -> (measure: String, description: String?) {
-        // The split is nearly always within the first words: they are read first, and the rest only when needed.
-        var limit = 24
-        var first = 1
-        while true {
-            let words = TextValue.words(text, limit: limit)
-            guard words.count > 2 else { return (text, nil) }
-            for k in first..<(words.count - 1) {
-                let word = words[k].word
-                let next = words[k + 1].word
-                guard let w0 = word.utf8.first, let n0 = next.utf8.first else { continue }
-                guard ASCIIByte.isUpper(w0), ASCIIByte.isLower(n0) else { continue }
-                // "… (TEAEs) A TEAE is …": a capitalised article before an upper-case word starts the sentence.
-                var start = word.startIndex
-                if k >= 2, articles.contains(String(words[k - 1].word)) {
-                    start = words[k - 1].word.startIndex
-                } else if functionWords.contains(words[k - 1].word.lowercased()) {
-                    continue
-                }
-                return (TextValue.trimmed(text[..<start]), TextValue.trimmed(text[start...]))
+        let words = TextValue.words(text)
+        guard words.count > 2 else { return (text, nil) }
+        for k in 1..<(words.count - 1) {
+            let word = words[k].word
+            let next = words[k + 1].word
+            guard let w0 = word.utf8.first, let n0 = next.utf8.first else { continue }
+            guard ASCIIByte.isUpper(w0), ASCIIByte.isLower(n0) else { continue }
+            // "… (TEAEs) A TEAE is …": a capitalised article before an upper-case word starts the sentence.
+            var start = word.startIndex
+            if k >= 2, articles.contains(String(words[k - 1].word)) {
+                start = words[k - 1].word.startIndex
+            } else if functionWords.contains(words[k - 1].word.lowercased()) {
+                continue
             }
-            guard words.count == limit else { return (text, nil) }
-            first = max(first, words.count - 1)
-            limit *= 8
+            return (TextValue.trimmed(text[..<start]), TextValue.trimmed(text[start...]))
         }
+        return (text, nil)
     }
 
     /// A description's text and the time frame at its end ("… to death (for any reason); up to
