@@ -66,49 +66,6 @@ import Testing
     }
 }
 
-/// The measure of a spaced outcome row is split from its description at the first sentence start.
-@Suite struct SplitMeasureTests {
-    /// The split read over every word at once.
-    private func reference(_ text: String) -> (String, String?) {
-        let words = TextValue.words(text)
-        guard words.count > 2 else { return (text, nil) }
-        for k in 1..<(words.count - 1) {
-            let word = words[k].word
-            let next = words[k + 1].word
-            guard let w0 = word.utf8.first, let n0 = next.utf8.first else { continue }
-            guard ASCIIByte.isUpper(w0), ASCIIByte.isLower(n0) else { continue }
-            var start = word.startIndex
-            if k >= 2, SpacedOutcomeRows.articles.contains(String(words[k - 1].word)) {
-                start = words[k - 1].word.startIndex
-            } else if SpacedOutcomeRows.functionWords.contains(words[k - 1].word.lowercased()) {
-                continue
-            }
-            return (TextValue.trimmed(text[..<start]), TextValue.trimmed(text[start...]))
-        }
-        return (text, nil)
-    }
-
-    @Test func splitsWhereReadingEveryWordSplits() {
-        let pieces = ["rate", "of", "the", "ORR", "A", "The", "Objective", "response", "is", "(TEAEs)", "x", "TEAE"]
-        var state: UInt64 = 17
-        for _ in 0..<2_000 {
-            var words: [String] = []
-            state = state &* 6_364_136_223_846_793_005 &+ 1
-            let count = Int((state >> 33) % 240)
-            for _ in 0..<count {
-                state = state &* 6_364_136_223_846_793_005 &+ 1
-                // Mostly lower-case words, so that many rows split late or never.
-                let index = Int((state >> 33) % 40)
-                words.append(index < pieces.count ? pieces[index] : "word")
-            }
-            let text = words.joined(separator: " ")
-            let split = SpacedOutcomeRows.splitMeasure(text)
-            let expected = reference(text)
-            #expect(split.measure == expected.0 && split.description == expected.1, "\(text)")
-        }
-    }
-}
-
 /// Lines are cut at glued labels copying only from the first line that changes; the result is what cutting
 /// every line gives.
 @Suite struct UngluingTests {

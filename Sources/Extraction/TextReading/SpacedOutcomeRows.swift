@@ -82,9 +82,9 @@ enum SpacedOutcomeRows {
         )
     }
 
-    static let articles: Set<String> = ["A", "An", "The", "This", "These", "Each", "All", "Any"]
+    private static let articles: Set<String> = ["A", "An", "The", "This", "These", "Each", "All", "Any"]
 
-    static let functionWords: Set<String> = [
+    private static let functionWords: Set<String> = [
         "of", "in", "with", "and", "or", "the", "a", "an", "to", "for", "at", "by", "on", "from",
         "vs", "versus",
         "per", "as", "into", "after", "before", "during", "within",
