@@ -36,6 +36,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // sqlite3_config, which is variadic, wrapped for Swift.
+        .systemLibrary(name: "CSQLiteSettings"),
         // The error model every module's errors adopt: stable codes, messages that say how to fix, causes.
         .target(name: "TrialpipeErrors", swiftSettings: upcoming),
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "TrialpipeErrors"], swiftSettings: upcoming),
@@ -116,7 +118,7 @@ let package = Package(
             name: "TrialpipeCLI",
             dependencies: [
                 "Pipeline", "PipelineRuntime", "BuiltinPlugins", "Watch", "TrialModel", "Extraction", "Sinks", "XMLSupport",
-                "Operations", "PipelineTesting",
+                "Operations", "PipelineTesting", "CSQLiteSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

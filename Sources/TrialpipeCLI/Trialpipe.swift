@@ -35,6 +35,7 @@ public enum TrialpipeMain {
     /// Runs `trialpipe` with the process's arguments and exits with the command's status.
     public static func run() async {
         MallocTuning.apply()
+        SQLiteTuning.apply()
         await Trialpipe.main()
     }
 }
