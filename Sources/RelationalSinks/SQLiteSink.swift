@@ -154,21 +154,29 @@ public actor SQLiteSink: Sink {
             accepted.append(record)
         }
         try delete(replaced, in: db)
-        let studies = try inserter(into: RelationalSchema.studies, db: db, verb: "INSERT OR REPLACE", keyed: false)
-        let children = try RelationalSchema.childTables.map {
-            try inserter(into: $0, db: db, verb: "INSERT", keyed: true)
+        var studies = SQLiteRowInserter(into: RelationalSchema.studies, verb: "INSERT OR REPLACE", keyed: false)
+        // `OR FAIL`: a statement of many rows that may stop half way with `ABORT` (SQL's default) makes SQLite
+        // keep a statement journal to undo its first rows, in a temporary file; `FAIL` keeps them, which changes
+        // nothing here, as an error rolls the whole transaction back.
+        var children = RelationalSchema.childTables.map {
+            SQLiteRowInserter(into: $0, verb: "INSERT OR FAIL", keyed: true)
         }
-        // One record's rows at a time, in storage kept from record to record: they are bound while still in the
-        // processor's cache, and no batch-sized lists are grown and freed.
+        // The studies rows one at a time, for their keys; then each table's rows of the whole batch in
+        // statements of many rows.
         var rows = RecordRows([])
+        var keys = Array(repeating: [Int64](), count: children.count)
         for record in accepted {
-            rows.removeAll()
+            let before = rows.studies.count
             rows.add(record, json: json[record.id])
-            try studies.insert(rows.studies)
+            try studies.insert(Array(rows.studies[before...]), in: db)
             let key = db.lastInsertedRowID
-            for (inserter, values) in zip(children, rows.children) where !values.isEmpty {
-                try inserter.insert(values, key: key)
+            for index in children.indices {
+                let total = rows.children[index].count / RelationalSchema.childTables[index].columns.count
+                keys[index].append(contentsOf: repeatElement(key, count: total - keys[index].count))
             }
+        }
+        for index in children.indices where !rows.children[index].isEmpty {
+            try children[index].insert(rows.children[index], keys: keys[index], in: db)
         }
     }
 
@@ -178,18 +186,6 @@ public actor SQLiteSink: Sink {
             let statement = try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE study_key = ?")
             for key in keys { try statement.execute(arguments: [key]) }
         }
-    }
-
-    /// An inserter of `table`'s rows through its prepared statement (`verb` being `INSERT` or
-    /// `INSERT OR REPLACE`), taking a study key before the row's values when `keyed`.
-    private static func inserter(into table: RelationalTable, db: Database, verb: String, keyed: Bool) throws
-        -> SQLiteRowInserter
-    {
-        let columns = keyed ? table.storedColumns : table.columns
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(
-            sql: "\(verb) INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-        return SQLiteRowInserter(statement: statement, width: table.columns.count, keyed: keyed)
     }
 
     public func close() throws {
