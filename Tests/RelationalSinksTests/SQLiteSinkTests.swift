@@ -59,6 +59,39 @@ struct SQLiteSinkTests {
         try await sink.close()
     }
 
+    /// A batch's rows of one table go in statements of up to 64 rows, which cut across records: every row lands
+    /// once, in its order, under its own record's key, however the records' rows fall on a statement's bounds.
+    @Test func rowsOfManyStatementsLandOnceUnderTheirOwnRecords() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let subject = try Self.subject(folder)
+        let sink = subject.make()
+        try await sink.open()
+        let time = "2026-01-01T00:00:00.000Z"
+        let sizes = [150, 1, 63, 64, 65, 0, 128, 2]
+        let records = sizes.enumerated().map { index, size in
+            SinkBehaviour.record(
+                String(format: "NCT%08d", index + 1), at: time,
+                conditions: (0..<size).map { "Condition \(index)-\($0)" })
+        }
+        try await sink.write(records)
+        let counted = try await subject.database.rows(
+            """
+            SELECT s.record_id, CAST(COUNT(c.ordinal) AS TEXT), CAST(COALESCE(SUM(c.ordinal), 0) AS TEXT), \
+            CAST(SUM(c.name = 'Condition ' || (CAST(substr(s.record_id, 4) AS INTEGER) - 1) || '-' || c.ordinal) AS TEXT) \
+            FROM studies s LEFT JOIN conditions c ON c.study_key = s.study_key GROUP BY s.record_id ORDER BY s.record_id
+            """)
+        let expected = sizes.enumerated().map { index, size -> [String?] in
+            [
+                String(format: "NCT%08d", index + 1), String(size), String(size * (size - 1) / 2),
+                size == 0 ? nil : String(size),
+            ]
+        }
+        #expect(counted == expected)
+        try await TableAgreement.expectAgreement(subject.database)
+        try await sink.close()
+    }
+
     @Test func aVersion1DatabaseIsMigratedInPlace() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
