@@ -1,5 +1,11 @@
 import TrialModel
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Text clean-up shared by the ClinicalTrials.gov readers: XML text blocks, API v2 Markdown, placeholders,
 /// DOIs and study addresses. Values here are single fields, so ordinary `String` API is fine.
 enum CTGovText {
@@ -15,19 +21,13 @@ enum CTGovText {
     /// Placeholders such as "Not available" give nil.
     static func paragraphs(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        var paragraphs: [String] = []
-        var current: [String] = []
-        for line in lines(raw) {
-            let trimmed = collapse(line)
-            if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-                current = []
-            } else {
-                current.append(trimmed)
-            }
+        // One pass over the bytes: each line collapsed straight into the result, after a space when it continues
+        // a paragraph or a blank line when it starts the next one.
+        var inParagraph = false
+        let text = collapsingLines(raw) { out, line in
+            let separator: Separator = inParagraph ? .space : (out.isEmpty ? .none : .blankLine)
+            inParagraph = appendCollapsed(line, to: &out, after: separator)
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        let text = paragraphs.joined(separator: "\n\n")
         return text.isEmpty || isPlaceholder(text) ? nil : text
     }
 
@@ -35,20 +35,75 @@ enum CTGovText {
     /// runs of blank lines reduced to one, leading and trailing blank lines removed.
     static func block(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        var out: [String] = []
         var blank = false
-        for line in lines(raw) {
-            let trimmed = collapse(line)
-            if trimmed.isEmpty {
-                blank = !out.isEmpty
-            } else {
-                if blank { out.append("") }
-                blank = false
-                out.append(trimmed)
-            }
+        let text = collapsingLines(raw) { out, line in
+            let separator: Separator = out.isEmpty ? .none : (blank ? .blankLine : .newline)
+            let hadText = appendCollapsed(line, to: &out, after: separator)
+            blank = hadText ? false : !out.isEmpty
         }
-        let text = out.joined(separator: "\n")
         return text.isEmpty || isPlaceholder(text) ? nil : text
+    }
+
+    /// What goes before a line's text in ``paragraphs(_:)`` and ``block(_:)``.
+    private enum Separator {
+        case none, space, newline, blankLine
+    }
+
+    /// The text that `body` builds from each line of `raw` (as ``lines(_:)`` cuts them), given the bytes so far
+    /// and the line's bytes.
+    private static func collapsingLines(
+        _ raw: String, _ body: (inout [UInt8], UnsafeBufferPointer<UInt8>) -> Void
+    ) -> String {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            guard let base = bytes.baseAddress else { return "" }
+            let newline: UInt8 = memchr(base, 0x0A, bytes.count) != nil ? 0x0A : 0x0D
+            var start = 0
+            while true {
+                let found = memchr(base + start, Int32(newline), bytes.count - start)
+                let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                // A `\r` before `\n` is white space, which collapsing drops like the line end it is.
+                body(&out, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                guard end < bytes.count else { break }
+                start = end + 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Appends a line with its white space collapsed and trimmed, after `separator` when it has any text;
+    /// returns whether it had.
+    private static func appendCollapsed(
+        _ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], after separator: Separator
+    ) -> Bool {
+        var hasText = false
+        var pendingSpace = false
+        var index = 0
+        while index < line.count {
+            let spaceLength = whiteSpaceLength(line, at: index)
+            if spaceLength > 0 {
+                pendingSpace = hasText
+                index += spaceLength
+                continue
+            }
+            if !hasText {
+                hasText = true
+                switch separator {
+                case .none: break
+                case .space: out.append(0x20)
+                case .newline: out.append(0x0A)
+                case .blankLine: out.append(contentsOf: [0x0A, 0x0A])
+                }
+            } else if pendingSpace {
+                out.append(0x20)
+            }
+            pendingSpace = false
+            out.append(line[index])
+            index += 1
+        }
+        return hasText
     }
 
     /// An API v2 text field (Markdown): line ends normalised, Markdown escapes removed, trimmed.

@@ -1,3 +1,4 @@
+import PipelineTesting
 import Testing
 
 @testable import Extraction
@@ -8,6 +9,55 @@ import Testing
         #expect(CTGovText.paragraphs(raw) == "Line one continues here.\n\nSecond paragraph.")
         #expect(CTGovText.block(raw) == "Line one\ncontinues here.\n\nSecond paragraph.")
         #expect(CTGovText.paragraphs("  \n  ") == nil)
+    }
+
+    /// The one-pass text blocks read every text as the line-by-line rule they replace: lines cut as
+    /// ``CTGovText/lines(_:)`` cuts them, each collapsed, then joined.
+    @Test func textBlocksReadEveryTextAsLineByLine() {
+        var texts = RandomText(pieces: [
+            "word", "É", "x", " ", "  ", "\t", "\n", "\n", "\r\n", "\r", "\u{A0}", "\u{85}", "\u{2028}", "\u{3000}",
+            "\u{2009}", "\u{0B}", "Not available", "N/A", ".",
+        ])
+        texts.forEach(3000, pieces: 0...24) { text in
+            #expect(CTGovText.paragraphs(text) == Self.paragraphsLineByLine(text), "\(text.debugDescription)")
+            #expect(CTGovText.block(text) == Self.blockLineByLine(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Paragraphs as the lines of the text say them (the rule `paragraphs` implements in one pass).
+    static func paragraphsLineByLine(_ raw: String) -> String? {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in CTGovText.lines(raw) {
+            let trimmed = CTGovText.collapse(line)
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        let text = paragraphs.joined(separator: "\n\n")
+        return text.isEmpty || CTGovText.isPlaceholder(text) ? nil : text
+    }
+
+    /// A block as the lines of the text say it (the rule `block` implements in one pass).
+    static func blockLineByLine(_ raw: String) -> String? {
+        var out: [String] = []
+        var blank = false
+        for line in CTGovText.lines(raw) {
+            let trimmed = CTGovText.collapse(line)
+            if trimmed.isEmpty {
+                blank = !out.isEmpty
+            } else {
+                if blank { out.append("") }
+                blank = false
+                out.append(trimmed)
+            }
+        }
+        let text = out.joined(separator: "\n")
+        return text.isEmpty || CTGovText.isPlaceholder(text) ? nil : text
     }
 
     @Test(arguments: [
