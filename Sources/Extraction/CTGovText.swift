@@ -100,8 +100,11 @@ enum CTGovText {
                 out.append(0x20)
             }
             pendingSpace = false
-            out.append(line[index])
-            index += 1
+            // A run of printable ASCII (most of a word, or all of it) goes in at once.
+            var end = index + 1
+            while end < line.count, line[end] > 0x20, line[end] < 0x80 { end += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: line[index..<end]))
+            index = end
         }
         return hasText
     }
