@@ -5,7 +5,15 @@
 /// can hold, so it gives nil.
 public enum DateNormalizer {
     /// The ISO form of the date in `text`, or nil when it holds no recognisable date.
-    public static func isoDate(_ text: some StringProtocol) -> String? {
+    ///
+    /// Inlinable, and reading a `String`: the generic body, which callers in other modules could not
+    /// specialize, reached every byte through protocol witnesses.
+    @inlinable
+    public static func isoDate(_ text: some StringProtocol) -> String? { isoDate(string: String(text)) }
+
+    /// ``isoDate(_:)`` of a `String`.
+    @usableFromInline
+    static func isoDate(string text: String) -> String? {
         var numbers: [(value: Int, digits: Int)] = []
         var month: Int?
         var word = ""

@@ -54,6 +54,7 @@ public enum EnumNormalizer {
     }
 
     /// The overall status named by `text`, e.g. "Not yet recruiting" or "NOT_YET_RECRUITING".
+    @inlinable
     public static func overallStatus(_ text: some StringProtocol) -> OverallStatus? {
         let k = key(text)
         if let exact = OverallStatus(rawValue: k) { return exact }
@@ -73,6 +74,7 @@ public enum EnumNormalizer {
     }
 
     /// The study type named by `text` ("Interventional", "Observational [Patient Registry]").
+    @inlinable
     public static func studyType(_ text: some StringProtocol) -> StudyType? {
         let k = key(text)
         if let exact = StudyType(rawValue: k) { return exact }
@@ -83,6 +85,7 @@ public enum EnumNormalizer {
     }
 
     /// The intervention model ("Single Group Assignment", "PARALLEL", "Crossover").
+    @inlinable
     public static func interventionModel(_ text: some StringProtocol) -> InterventionModel? {
         var k = key(text)
         if k.hasSuffix("_ASSIGNMENT") { k.removeLast("_ASSIGNMENT".count) }
@@ -95,6 +98,7 @@ public enum EnumNormalizer {
     }
 
     /// The allocation ("Randomized", "Non-Randomized", "N/A").
+    @inlinable
     public static func allocation(_ text: some StringProtocol) -> Allocation? {
         let k = key(text)
         if let exact = Allocation(rawValue: k) { return exact }
@@ -107,6 +111,7 @@ public enum EnumNormalizer {
     }
 
     /// The primary purpose ("Treatment", "Supportive Care", "Educational/Counseling/Training").
+    @inlinable
     public static func primaryPurpose(_ text: some StringProtocol) -> PrimaryPurpose? {
         let k = key(text)
         if let exact = PrimaryPurpose(rawValue: k) { return exact }
@@ -115,6 +120,7 @@ public enum EnumNormalizer {
     }
 
     /// The masking ("None (Open Label)", "Double (Participant, Investigator)", "QUADRUPLE").
+    @inlinable
     public static func masking(_ text: some StringProtocol) -> Masking? {
         let k = key(text)
         if let exact = Masking(rawValue: k) { return exact }
@@ -124,6 +130,7 @@ public enum EnumNormalizer {
     }
 
     /// The intervention type ("Drug", "Biological", "Dietary Supplement").
+    @inlinable
     public static func interventionType(_ text: some StringProtocol) -> InterventionType? {
         let k = key(text)
         if let exact = InterventionType(rawValue: k) { return exact }
@@ -139,6 +146,7 @@ public enum EnumNormalizer {
     }
 
     /// The arm group type ("Experimental", "Active Comparator", "No Intervention").
+    @inlinable
     public static func armGroupType(_ text: some StringProtocol) -> ArmGroupType? {
         let k = key(text)
         if let exact = ArmGroupType(rawValue: k) { return exact }
@@ -151,6 +159,7 @@ public enum EnumNormalizer {
     }
 
     /// Actual or estimated ("Actual", "Anticipated", "Estimated", and the legacy XML "Estimate").
+    @inlinable
     public static func actualOrEstimated(_ text: some StringProtocol) -> ActualOrEstimated? {
         switch key(text) {
         case "ACTUAL": return .actual
@@ -160,6 +169,7 @@ public enum EnumNormalizer {
     }
 
     /// The sex eligible ("All", "Both", "Female", "Women", "MALE").
+    @inlinable
     public static func sex(_ text: some StringProtocol) -> Sex? {
         switch key(text) {
         case "ALL", "BOTH", "ALL_SEXES", "MALE_AND_FEMALE", "FEMALE_AND_MALE", "MALE_FEMALE", "FEMALE_MALE":
@@ -171,6 +181,7 @@ public enum EnumNormalizer {
     }
 
     /// A yes/no answer ("Yes", "No", "Accepts Healthy Volunteers", "true").
+    @inlinable
     public static func yesNo(_ text: some StringProtocol) -> Bool? {
         let k = key(text)
         switch k {

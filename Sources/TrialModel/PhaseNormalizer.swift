@@ -2,7 +2,15 @@
 /// "Phase Ib" → [PHASE1], "Early Phase 1" → [EARLY_PHASE1], "N/A" → [NA].
 public enum PhaseNormalizer {
     /// Every phase named in `text`, in order, without duplicates; empty when none is named.
-    public static func phases(_ text: some StringProtocol) -> [Phase] {
+    ///
+    /// Inlinable, and reading a `String`: the generic body, which callers in other modules could not
+    /// specialize, reached the text through protocol witnesses.
+    @inlinable
+    public static func phases(_ text: some StringProtocol) -> [Phase] { phases(string: String(text)) }
+
+    /// ``phases(_:)`` of a `String`.
+    @usableFromInline
+    static func phases(string text: String) -> [Phase] {
         let words = tokens(text)
         var result: [Phase] = []
         func add(_ phase: Phase) { if !result.contains(phase) { result.append(phase) } }
