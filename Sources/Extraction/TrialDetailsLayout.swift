@@ -189,7 +189,9 @@ enum TrialDetailsLayout {
         var labelled: [(lead: Bool, name: String)] = []
         for line in section.textLines {
             let key = EnumNormalizer.key(line)
-            let words = key.replacing("LEAD_SPONSOR", with: "LEAD").split(separator: "_")
+            // A roles line starts with one of the roles: other lines skip the (generic, slow) replacing.
+            let mayListRoles = key.hasPrefix("LEAD") || key.hasPrefix("COLLABORATOR")
+            let words = mayListRoles ? key.replacing("LEAD_SPONSOR", with: "LEAD").split(separator: "_") : []
             if !words.isEmpty, words.allSatisfy({ $0 == "LEAD" || $0.hasPrefix("COLLABORATOR") }) {
                 roles = words.map { $0 == "LEAD" }
                 continue

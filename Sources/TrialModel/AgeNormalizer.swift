@@ -11,8 +11,14 @@ public enum AgeNormalizer {
     }
 
     /// Minimum and maximum ages from a phrase that may state either or both.
+    @inlinable
     public static func range(_ text: some StringProtocol) -> (minimum: String?, maximum: String?) {
-        let lower = text.lowercased()
+        range(lowercased: text.lowercased())
+    }
+
+    /// ``range(_:)`` of a text already in lower case.
+    @usableFromInline
+    static func range(lowercased lower: String) -> (minimum: String?, maximum: String?) {
         let parts = numbersWithUnits(lower)
         guard !parts.isEmpty else { return (nil, nil) }
         if parts.count >= 2 {
