@@ -64,21 +64,32 @@ public struct XMLElementView {
 
     /// The first child element with this local name.
     public func child(_ name: String) -> XMLElementView? {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, Self.equals(current.pointee.name, name) {
-                return XMLElementView(current)
+        // The name's bytes are taken once for all the children compared with it.
+        var name = name
+        return name.withUTF8 { bytes in
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, Self.equals(current.pointee.name, bytes) {
+                    return XMLElementView(current)
+                }
+                child = current.pointee.next
             }
-            child = current.pointee.next
+            return nil
         }
-        return nil
     }
 
     /// The child elements with this local name, in document order.
     public func children(named name: String) -> [XMLElementView] {
         var result: [XMLElementView] = []
-        forEachChildElement { element in
-            if element.hasName(name) { result.append(element) }
+        var name = name
+        name.withUTF8 { bytes in
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, Self.equals(current.pointee.name, bytes) {
+                    result.append(XMLElementView(current))
+                }
+                child = current.pointee.next
+            }
         }
         return result
     }
@@ -122,11 +133,14 @@ public struct XMLElementView {
 
     /// Whether the NUL-terminated name is `name`.
     private static func equals(_ cName: UnsafePointer<xmlChar>?, _ name: String) -> Bool {
-        guard let cName else { return false }
         var name = name
-        return name.withUTF8 { bytes in
-            for index in 0..<bytes.count where cName[index] != bytes[index] { return false }
-            return cName[bytes.count] == 0
-        }
+        return name.withUTF8 { equals(cName, $0) }
+    }
+
+    /// Whether the NUL-terminated name is the UTF-8 `bytes` (which hold no NUL).
+    private static func equals(_ cName: UnsafePointer<xmlChar>?, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let cName else { return false }
+        for index in 0..<bytes.count where cName[index] != bytes[index] { return false }
+        return cName[bytes.count] == 0
     }
 }
