@@ -7,6 +7,19 @@ public enum JSONString {
         let start = position
         // The bytes OR-ed together: below 0x80 means ASCII, which is valid UTF-8 without the validating pass.
         var highBits: UInt8 = 0
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            var words: UInt64 = 0
+            while position &+ 8 <= bytes.count {
+                let word = ByteWord(base, at: position)
+                if word.hasByte(below: 0x20) || word.hasByte(UInt8(ascii: "\"")) || word.hasByte(UInt8(ascii: "\\")) {
+                    break
+                }
+                words |= word.value
+                position &+= 8
+            }
+            if words & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
