@@ -99,16 +99,16 @@ enum CTGovCriteria {
         // "Inclusion Criteria", "Key inclusion criteria", "Inclusion:" — not a sentence that mentions them.
         let namesCriteria = words.contains { $0.hasPrefix("criteri") }
         guard namesCriteria || words.count <= 2 else { return nil }
-        let allowed: Set<Substring> = [
-            "inclusion", "exclusion", "criteria", "criterion", "key", "main", "major", "general",
-            "additional",
-            "other", "the", "following", "for", "all", "participants", "patients", "subjects", "study",
-            "part",
-            "phase", "cohort", "arm", "stage", "and", "of", "in", "to", "must", "meet", "are", "is", "be",
-        ]
-        guard words.count <= 10, words.filter({ !allowed.contains($0) }).count <= 3 else { return nil }
+        guard words.count <= 10, words.filter({ !headingWords.contains($0) }).count <= 3 else { return nil }
         return (exclusion ? .exclusion : .inclusion, rest)
     }
+
+    /// The words a heading may hold besides at most three others (built once, not per line).
+    private static let headingWords: Set<Substring> = [
+        "inclusion", "exclusion", "criteria", "criterion", "key", "main", "major", "general", "additional",
+        "other", "the", "following", "for", "all", "participants", "patients", "subjects", "study", "part",
+        "phase", "cohort", "arm", "stage", "and", "of", "in", "to", "must", "meet", "are", "is", "be",
+    ]
 
     /// Whether the line holds "clusion" in any case: a cheap test before reading it as a heading.
     private static func mentionsClusion(_ line: Substring) -> Bool {
