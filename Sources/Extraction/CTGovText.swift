@@ -252,9 +252,9 @@ enum CTGovText {
         }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        text.utf8.withContiguousStorageIfAvailable { collapse($0, into: &out, pendingSpace: &pendingSpace) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { collapse($0, into: &out, pendingSpace: &pendingSpace) }
+        _ =
+            text.utf8.withContiguousStorageIfAvailable { appendCollapsed($0, to: &out, after: .none) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { appendCollapsed($0, to: &out, after: .none) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -282,24 +282,6 @@ enum CTGovText {
             }
         }
         return (lo, hi)
-    }
-
-    private static func collapse(
-        _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], pendingSpace: inout Bool
-    ) {
-        var index = 0
-        while index < bytes.count {
-            let spaceLength = whiteSpaceLength(bytes, at: index)
-            if spaceLength > 0 {
-                pendingSpace = !out.isEmpty
-                index += spaceLength
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(bytes[index])
-                index += 1
-            }
-        }
     }
 
     /// The byte length of the white-space character at `index` (ASCII, U+0085, U+00A0, U+1680,

@@ -26,8 +26,8 @@ struct SQLiteRowInserter {
     /// The statements by row count (index 0 unused), prepared when first needed.
     private var statements: [Statement?]
 
-    /// An inserter of `table`'s rows (`verb` being `INSERT` or `INSERT OR REPLACE`), taking a study key before
-    /// each row's values when `keyed`.
+    /// An inserter of `table`'s rows (`verb` being `INSERT`, `INSERT OR FAIL` or `INSERT OR REPLACE`), taking a
+    /// study key before each row's values when `keyed`.
     init(into table: RelationalTable, verb: String, keyed: Bool) {
         self.table = table
         self.verb = verb

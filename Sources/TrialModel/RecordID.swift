@@ -31,18 +31,8 @@ public enum RecordID {
     public static func isNCTId(_ text: some StringProtocol) -> Bool {
         // Read in place: no copy of the bytes.
         let utf8 = text.utf8
-        guard utf8.count == 11 else { return false }
-        var offset = 0
-        for byte in utf8 {
-            switch offset {
-            case 0: guard byte == UInt8(ascii: "N") else { return false }
-            case 1: guard byte == UInt8(ascii: "C") else { return false }
-            case 2: guard byte == UInt8(ascii: "T") else { return false }
-            default: guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-            }
-            offset += 1
-        }
-        return true
+        guard utf8.count == 11, utf8.starts(with: "NCT".utf8) else { return false }
+        return utf8.dropFirst(3).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Whether `id` is safe to use as a file name: `NCT` + 8 digits or `doc-` + 16 lower-case hex digits.

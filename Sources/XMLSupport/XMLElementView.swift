@@ -83,12 +83,8 @@ public struct XMLElementView {
         var result: [XMLElementView] = []
         var name = name
         name.withUTF8 { bytes in
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE, Self.equals(current.pointee.name, bytes) {
-                    result.append(XMLElementView(current))
-                }
-                child = current.pointee.next
+            forEachChildElement { element in
+                if Self.equals(element.node.pointee.name, bytes) { result.append(element) }
             }
         }
         return result
