@@ -1,11 +1,13 @@
 import Foundation
 public import Pipeline
+import Synchronization
 public import TrialModel
 
 /// Writes one XML document per record into a folder, named by the record's sanitized id
 /// (`NCT01234567.xml`, `doc-0123456789abcdef.xml`): a batch's files are written whole and made durable, then
 /// given their names (a new file with one `linkat` of an unnamed file on Linux, else by renaming a temporary
-/// name), then the folder is synced once. A newer version of a record replaces its file by rename, so a reader
+/// name), then the folder is synced once. A newer version of a record replaces its file by rename (on Linux, an
+/// exchange with a hidden spare file, see ``XMLSpareFiles``; closing the sink removes the spares), so a reader
 /// sees the old file or the new one, never a part.
 public actor XMLFolderSink: Sink {
     public nonisolated let name = "xml"
@@ -14,6 +16,8 @@ public actor XMLFolderSink: Sink {
     /// The output folder.
     public let folder: String
     private let encoder = RecordXMLEncoder(indented: true)
+    /// Files kept to write newer versions into (see ``XMLSpareFiles``).
+    private let spares = XMLSpareFiles()
     private var opened = false
 
     /// A sink writing into `folder` (created when opened).
@@ -53,22 +57,27 @@ public actor XMLFolderSink: Sink {
         let records = order.compactMap { latest[$0] }
         let folder = self.folder
         let encoder = self.encoder
-        try await BlockingIO.run { try Self.replace(records, encoder: encoder, in: folder) }
+        let spares = self.spares
+        try await BlockingIO.run { try Self.replace(records, encoder: encoder, in: folder, spares: spares) }
     }
 
     /// Every file of a batch is written under a temporary name, made durable with one flush of the
     /// filesystem (instead of one fsync per file), then renamed into place; then the folder is synced.
     /// Each record is encoded just before its file is written, so a batch's documents are never all in
     /// memory at once. Files are named relative to one descriptor of the folder (no path walk per call).
-    /// With `unnamedFiles` (on Linux), ``replaceThroughUnnamedFiles(_:encoder:in:folder:)`` is tried first.
+    /// With `unnamedFiles` (on Linux), ``replaceThroughUnnamedFiles(_:encoder:in:folder:openFiles:spares:writers:)`` is
+    /// tried first, with `spares` to replace files through.
     static func replace(
-        _ records: [TrialRecord], encoder: RecordXMLEncoder, in folder: String, unnamedFiles: Bool = true
+        _ records: [TrialRecord], encoder: RecordXMLEncoder, in folder: String, unnamedFiles: Bool = true,
+        spares: XMLSpareFiles? = nil
     ) throws {
         let directory = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { throw TrialpipeError.systemCall("cannot open \(folder)") }
         defer { Foundation.close(directory) }
         #if os(Linux)
-            if unnamedFiles, try replaceThroughUnnamedFiles(records, encoder: encoder, in: directory, folder: folder) {
+            if unnamedFiles,
+                try replaceThroughUnnamedFiles(records, encoder: encoder, in: directory, folder: folder, spares: spares)
+            {
                 return
             }
         #endif
@@ -97,66 +106,189 @@ public actor XMLFolderSink: Sink {
         fsync(directory)
     }
 
-    public func close() {}
+    /// Removes the spare files, so that the folder holds only records.
+    public func close() {
+        let directory = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { return }
+        spares.removeAll(in: directory)
+        Foundation.close(directory)
+    }
 
     #if os(Linux)
         /// Writes every file of a batch as an unnamed file (`O_TMPFILE`), makes them durable with one flush, then
-        /// names each with one `linkat`; a record whose file exists already is linked under its temporary name and
-        /// renamed over it. A new file thus costs one directory entry instead of a temporary one, its removal
-        /// and the final one. At most `openFiles` files are open at once (a larger batch, or a process out of
-        /// descriptors, is written in parts, each flushed and named before the next). False, with nothing
+        /// names each with one `linkat`; a record whose file exists already is linked under a spare's name and
+        /// exchanged with it. A new file thus costs one directory entry instead of a temporary one, its removal
+        /// and the final one. With `spares`, a file is written into a spare when there is one (see
+        /// ``XMLSpareFiles``): no inode is allocated, and none is freed when it replaces a record's file.
+        ///
+        /// Files are encoded and written by `writers` threads at once, each taking its share of the batch (the
+        /// encoding and the kernel's work for a new file are most of a batch's time, and the stages' threads
+        /// often wait for the commit). At most `openFiles` files are open at once (a larger batch, or a process
+        /// out of descriptors, is written in parts, each flushed and named before the next). False, with nothing
         /// named, where the filesystem has no unnamed files or `/proc/self/fd` is missing: the caller then writes
         /// named temporary files.
         static func replaceThroughUnnamedFiles(
             _ records: [TrialRecord], encoder: RecordXMLEncoder, in directory: Int32, folder: String,
-            openFiles: Int = 256
+            openFiles: Int = 256, spares: XMLSpareFiles? = nil, writers: Int = 2
         ) throws -> Bool {
-            var start = 0
-            while start < records.count {
-                var files: [Int32] = []
-                defer { for file in files { Foundation.close(file) } }
-                for record in records[start...] {
-                    guard files.count < openFiles else { break }
-                    let file = openat(directory, ".", unnamedFileFlags, 0o644)
-                    guard file >= 0 else {
-                        let failure = errno
-                        if start == 0, files.isEmpty, [EOPNOTSUPP, EISDIR, EINVAL].contains(failure) { return false }
-                        // Out of descriptors: the files open so far are named first, and closed.
-                        if [EMFILE, ENFILE].contains(failure), !files.isEmpty { break }
-                        throw TrialpipeError.systemCall("cannot create a file in \(folder)")
-                    }
-                    files.append(file)
-                    try DurableFile.writeAll(
-                        encoder.encodeDocument([record]), to: file, path: folder + "/" + record.id + ".xml")
+            var remaining = records[...]
+            var firstPart = true
+            while !remaining.isEmpty {
+                let part = remaining.prefix(openFiles)
+                remaining = remaining.dropFirst(part.count)
+                // Small parts are not worth a second thread.
+                let shares = part.count >= 16 ? max(1, writers) : 1
+                let slices = (0..<shares).map { share in
+                    part.dropFirst(part.count * share / shares).prefix(
+                        part.count * (share + 1) / shares - part.count * share / shares)
                 }
+                let written = Mutex([WrittenFiles?](repeating: nil, count: shares))
+                DispatchQueue.concurrentPerform(iterations: shares) { share in
+                    let files = writeFiles(
+                        slices[share], encoder: encoder, in: directory, folder: folder, spares: spares)
+                    written.withLock { $0[share] = files }
+                }
+                let results = written.withLock { $0.compactMap { $0 } }
+                let files = results.flatMap(\.files)
+                var named = 0
+                defer {
+                    for file in files { Foundation.close(file.descriptor) }
+                    // Spares taken but not exchanged (an error stopped the part) are still spares.
+                    for file in files[named...] { if let spare = file.spare { spares?.give(spare) } }
+                }
+                if let error = results.lazy.compactMap(\.error).first { throw error }
+                if results.contains(where: \.unsupported) {
+                    if firstPart { return false }
+                    throw TrialpipeError.systemCall("cannot create a file in \(folder)")
+                }
+                // Records a writer could not open a file for (out of descriptors) go in the next part.
+                let unwritten = zip(slices, results).flatMap { slice, result in slice.dropFirst(result.files.count) }
+                guard !files.isEmpty else { throw TrialpipeError.systemCall("cannot create a file in \(folder)") }
+                remaining = (unwritten + remaining)[...]
                 if files.count == 1 {
-                    guard fsync(files[0]) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
+                    guard fsync(files[0].descriptor) == 0 else {
+                        throw TrialpipeError.systemCall("cannot sync \(folder)")
+                    }
                 } else {
                     guard linuxSyncfs(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
                 }
-                for (offset, file) in files.enumerated() {
-                    let named = try name(file, as: records[start + offset].id, in: directory, folder: folder)
-                    if !named { return false }
+                let ids = zip(slices, results).flatMap { slice, result in slice.prefix(result.files.count).map(\.id) }
+                for (offset, (file, id)) in zip(files, ids).enumerated() {
+                    if let spare = file.spare {
+                        try name(spare: spare, as: id, in: directory, folder: folder, spares: spares)
+                    } else {
+                        let linked = try name(file.descriptor, as: id, in: directory, folder: folder, spares: spares)
+                        if !linked { return false }
+                    }
+                    named = offset + 1
                 }
-                start += files.count
+                firstPart = false
             }
             fsync(directory)
             return true
         }
 
-        /// Names the unnamed file `file` `ID.xml` (over an existing one by rename); false when `/proc/self/fd`,
-        /// through which it is linked, is missing.
-        private static func name(_ file: Int32, as id: String, in directory: Int32, folder: String) throws -> Bool {
+        /// What one writer of ``replaceThroughUnnamedFiles(_:encoder:in:folder:openFiles:spares:writers:)`` left:
+        /// its files, open and written, in the order of its records.
+        private struct WrittenFiles: Sendable {
+            var files: [(descriptor: Int32, spare: String?)] = []
+            /// The filesystem has no unnamed files (found on the writer's first file).
+            var unsupported = false
+            var error: (any Error)?
+        }
+
+        /// Opens a file for each record (a spare, or an unnamed file) and writes its document, until the records
+        /// end, the process is out of descriptors, or an error.
+        private static func writeFiles(
+            _ records: ArraySlice<TrialRecord>, encoder: RecordXMLEncoder, in directory: Int32, folder: String,
+            spares: XMLSpareFiles?
+        ) -> WrittenFiles {
+            var written = WrittenFiles()
+            for record in records {
+                let descriptor: Int32
+                var spare: String?
+                if let spares, let (file, name) = openSpare(spares, in: directory) {
+                    (descriptor, spare) = (file, name)
+                } else {
+                    descriptor = openat(directory, ".", unnamedFileFlags, 0o644)
+                    guard descriptor >= 0 else {
+                        let failure = errno
+                        if written.files.isEmpty, [EOPNOTSUPP, EISDIR, EINVAL].contains(failure) {
+                            written.unsupported = true
+                        } else if ![EMFILE, ENFILE].contains(failure) {
+                            written.error = TrialpipeError.systemCall("cannot create a file in \(folder)")
+                        }
+                        return written
+                    }
+                }
+                written.files.append((descriptor, spare))
+                let bytes = encoder.encodeDocument([record])
+                let path = folder + "/" + record.id + ".xml"
+                do {
+                    try DurableFile.writeAll(bytes, to: descriptor, path: path)
+                    // A spare is written over in place: what it held beyond the new document goes.
+                    if spare != nil, ftruncate(descriptor, off_t(bytes.count)) != 0 {
+                        throw TrialpipeError.systemCall("cannot write \(path)")
+                    }
+                } catch {
+                    written.error = error
+                    return written
+                }
+            }
+            return written
+        }
+
+        /// Opens a spare to write over, or nil when there is none; a spare that has gone, or that another name
+        /// shares (a hard link someone made to a replaced file), is dropped.
+        private static func openSpare(_ spares: XMLSpareFiles, in directory: Int32) -> (Int32, String)? {
+            while let spare = spares.take() {
+                let descriptor = openat(directory, spare, O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { continue }
+                var status = stat()
+                if fstat(descriptor, &status) == 0, status.st_nlink == 1 { return (descriptor, spare) }
+                Foundation.close(descriptor)
+                unlinkat(directory, spare, 0)
+            }
+            return nil
+        }
+
+        /// Gives the spare `spare`, written and synced, the name `ID.xml`: exchanged with the record's file,
+        /// whose old version becomes a spare, or renamed when the record has no file yet.
+        private static func name(
+            spare: String, as id: String, in directory: Int32, folder: String, spares: XMLSpareFiles?
+        ) throws {
+            let final = id + ".xml"
+            if linuxRenameat2(directory, spare, directory, final, renameExchange) == 0 {
+                spares?.give(spare)
+                return
+            }
+            // No file of that name (or a filesystem that cannot exchange): the spare becomes the record's file.
+            guard renameat(directory, spare, directory, final) == 0 else {
+                let error = TrialpipeError.systemCall("cannot rename \(folder)/\(spare)")
+                unlinkat(directory, spare, 0)
+                throw error
+            }
+        }
+
+        /// Names the unnamed file `file` `ID.xml` (over an existing one, through a spare's name with `spares`,
+        /// else by renaming a temporary name); false when `/proc/self/fd`, through which it is linked, is missing.
+        private static func name(
+            _ file: Int32, as id: String, in directory: Int32, folder: String, spares: XMLSpareFiles?
+        ) throws -> Bool {
             let final = id + ".xml"
             let source = "/proc/self/fd/" + String(file)
             if linkat(AT_FDCWD, source, directory, final, AT_SYMLINK_FOLLOW) == 0 { return true }
             let failure = errno
             if failure == ENOENT, access("/proc/self/fd", F_OK) != 0 { return false }
             guard failure == EEXIST else { throw TrialpipeError.systemCall("cannot name \(folder)/\(final)") }
-            let temp = "." + id + ".xml.tmp"
+            let temp = spares?.newName() ?? "." + id + ".xml.tmp"
             unlinkat(directory, temp, 0)
             guard linkat(AT_FDCWD, source, directory, temp, AT_SYMLINK_FOLLOW) == 0 else {
                 throw TrialpipeError.systemCall("cannot name \(folder)/\(temp)")
+            }
+            if let spares {
+                try name(spare: temp, as: id, in: directory, folder: folder, spares: spares)
+                return true
             }
             guard renameat(directory, temp, directory, final) == 0 else {
                 let error = TrialpipeError.systemCall("cannot rename \(folder)/\(temp)")
@@ -184,4 +316,14 @@ public actor XMLFolderSink: Sink {
     /// glibc's `syncfs(2)`, which Glibc's module map does not export.
     @_silgen_name("syncfs")
     private func linuxSyncfs(_ fd: Int32) -> Int32
+
+    /// glibc's `renameat2(2)`, which Glibc's module map does not export.
+    @_silgen_name("renameat2")
+    private func linuxRenameat2(
+        _ fromDirectory: Int32, _ from: UnsafePointer<CChar>, _ toDirectory: Int32, _ to: UnsafePointer<CChar>,
+        _ flags: UInt32
+    ) -> Int32
+
+    /// `RENAME_EXCHANGE`: both names must exist; each then names the other's file.
+    private let renameExchange: UInt32 = 2
 #endif

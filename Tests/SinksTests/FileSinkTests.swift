@@ -125,6 +125,10 @@ struct FileSinkTests {
         var newer = Self.record(1)
         newer.referencedBy = ["NCT00000002"]
         try await sink.write([newer])
+        // While the sink is open, the replaced version is kept as a hidden spare; closing removes it.
+        let listed = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/xml")
+        #expect(listed.filter { !$0.hasPrefix(".") }.sorted() == ["NCT00000001.xml", "NCT00000002.xml"])
+        await sink.close()
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/xml").sorted()
         #expect(files == ["NCT00000001.xml", "NCT00000002.xml"])
         let first = try String(contentsOfFile: folder.path + "/xml/NCT00000001.xml", encoding: .utf8)
@@ -165,6 +169,59 @@ struct FileSinkTests {
     }
 
     #if os(Linux)
+        /// Newer versions go through spares: a replaced file's inode becomes a spare, the next newer versions are
+        /// written into those same inodes, and no inode is allocated or freed once there are enough; a file
+        /// someone else also links to is never written over.
+        @Test func replacedXMLFilesAreWrittenIntoSparesWithoutNewInodes() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.cleanup() }
+            let path = folder.path + "/xml"
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { close(directory) }
+            let encoder = RecordXMLEncoder(indented: true)
+            let spares = XMLSpareFiles()
+            func inode(_ name: String) -> UInt64 {
+                var status = stat()
+                return fstatat(directory, name, &status, 0) == 0 ? UInt64(status.st_ino) : 0
+            }
+            func spareInodes() -> Set<UInt64> {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                return Set(names.filter { $0.hasPrefix(".spare-") }.map(inode))
+            }
+            var records = (1...40).map(Self.record)
+            #expect(
+                try XMLFolderSink.replaceThroughUnnamedFiles(
+                    records, encoder: encoder, in: directory, folder: path, spares: spares))
+            #expect(spares.count == 0)
+            var seen = Set(records.map { inode($0.id + ".xml") })
+            // A user's hard link to one record's file.
+            #expect(link(path + "/NCT00000007.xml", folder.path + "/kept.xml") == 0)
+            var newInodes: [Int] = []
+            for version in 1...3 {
+                for index in records.indices { records[index].referencedBy = ["NCT0000009\(version)"] }
+                #expect(
+                    try XMLFolderSink.replaceThroughUnnamedFiles(
+                        records, encoder: encoder, in: directory, folder: path, spares: spares))
+                let now = Set(records.map { inode($0.id + ".xml") }).union(spareInodes())
+                newInodes.append(now.subtracting(seen).count)
+                seen.formUnion(now)
+                for record in records {
+                    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + record.id + ".xml")))
+                    #expect(bytes == encoder.encodeDocument([record]), "\(record.id)")
+                }
+            }
+            // The first replacements find no spare (each replaced file becomes one); the second finds one spare
+            // also linked as kept.xml, which is dropped; the third allocates nothing.
+            #expect(newInodes == [40, 1, 0])
+            #expect(spares.count == 40)
+            let kept = try String(contentsOfFile: folder.path + "/kept.xml", encoding: .utf8)
+            #expect(!kept.contains("NCT0000009"), "the linked file still holds the first version")
+            spares.removeAll(in: directory)
+            let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            #expect(files == records.map { $0.id + ".xml" })
+        }
+
         /// A batch with more files than may be open at once is written in parts, each flushed and named.
         @Test func unnamedXMLFilesAreWrittenInPartsOfAtMostTheOpenFileLimit() throws {
             let folder = try TemporaryFolder()
