@@ -129,7 +129,7 @@ public actor XMLFolderSink: Sink {
         /// named temporary files.
         static func replaceThroughUnnamedFiles(
             _ records: [TrialRecord], encoder: RecordXMLEncoder, in directory: Int32, folder: String,
-            openFiles: Int = 256, spares: XMLSpareFiles? = nil, writers: Int = 2
+            openFiles: Int = 1024, spares: XMLSpareFiles? = nil, writers: Int = 2
         ) throws -> Bool {
             var remaining = records[...]
             var firstPart = true
