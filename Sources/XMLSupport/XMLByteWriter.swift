@@ -18,9 +18,16 @@
 public struct XMLByteWriter: XMLWriting {
     /// What has been written so far.
     public private(set) var bytes: [UInt8] = []
-    private let indentation: [UInt8]?
-    /// The open elements, innermost last.
-    private var open: [String] = []
+    /// Whether elements start on lines of their own.
+    private let indents: Bool
+    /// The indentation's bytes, when it has at most eight: held in place, so that writing it touches no array.
+    private let shortIndentation: (bytes: UInt64, count: Int)
+    /// The indentation's bytes, when it has more than eight.
+    private let longIndentation: [UInt8]
+    /// The open elements' names, innermost last, one after another: a byte buffer and where each name ends
+    /// (an array of `String`s cost a retain and a release of each name per element).
+    private var openNames: [UInt8] = []
+    private var openEnds: [Int] = []
     /// Whether the innermost open element's start tag still waits for its `>` (no content yet).
     private var startTagOpen = false
     /// Whether the next end tag goes on a line of its own (the element's last content was an element).
@@ -28,19 +35,32 @@ public struct XMLByteWriter: XMLWriting {
 
     /// A writer indenting by `indentation` per level, or writing everything without added white space (nil).
     public init(indentation: String? = nil, capacity: Int = 4096) {
-        self.indentation = indentation.map { Array($0.utf8) }
+        let unit = Array((indentation ?? "").utf8)
+        self.indents = indentation != nil
+        if unit.count <= 8 {
+            var word: UInt64 = 0
+            for (offset, byte) in unit.enumerated() { word |= UInt64(byte) << UInt64(8 * offset) }
+            self.shortIndentation = (word, unit.count)
+            self.longIndentation = []
+        } else {
+            self.shortIndentation = (0, 0)
+            self.longIndentation = unit
+        }
         bytes.reserveCapacity(capacity)
+        openNames.reserveCapacity(256)
+        openEnds.reserveCapacity(16)
     }
 
     /// Closes the elements still open and returns the bytes.
     public mutating func finish() -> [UInt8] {
-        while !open.isEmpty { endElement() }
+        while !openEnds.isEmpty { endElement() }
         return bytes
     }
 
     public mutating func startElement(_ name: String) {
         closeStartTag(lineBreak: true)
-        open.append(name)
+        openNames.append(contentsOf: name.utf8)
+        openEnds.append(openNames.count)
         writeIndent()
         bytes.append(0x3C)
         bytes.append(contentsOf: name.utf8)
@@ -48,22 +68,26 @@ public struct XMLByteWriter: XMLWriting {
     }
 
     public mutating func endElement() {
-        guard let name = open.last else { return }
+        guard let end = openEnds.last else { return }
+        let start = openEnds.count > 1 ? openEnds[openEnds.count - 2] : 0
         if startTagOpen {
-            if indentation != nil { indentEndTag = true }
+            if indents { indentEndTag = true }
             bytes.append(0x2F)
             bytes.append(0x3E)
             startTagOpen = false
         } else {
-            if indentation != nil, indentEndTag { writeIndent() }
+            if indents, indentEndTag { writeIndent() }
             indentEndTag = true
             bytes.append(0x3C)
             bytes.append(0x2F)
-            bytes.append(contentsOf: name.utf8)
+            openNames.withUnsafeBufferPointer { names in
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: names[start..<end]))
+            }
             bytes.append(0x3E)
         }
-        if indentation != nil { bytes.append(0x0A) }
-        open.removeLast()
+        if indents { bytes.append(0x0A) }
+        openEnds.removeLast()
+        openNames.removeLast(end - start)
     }
 
     public mutating func attribute(_ name: String, _ value: String) {
@@ -78,7 +102,7 @@ public struct XMLByteWriter: XMLWriting {
 
     public mutating func text(_ value: String) {
         closeStartTag(lineBreak: false)
-        if indentation != nil { indentEndTag = false }
+        if indents { indentEndTag = false }
         var value = value
         value.withUTF8 { appendEscaped($0, inAttribute: false) }
     }
@@ -94,15 +118,24 @@ public struct XMLByteWriter: XMLWriting {
     private mutating func closeStartTag(lineBreak: Bool) {
         guard startTagOpen else { return }
         bytes.append(0x3E)
-        if lineBreak, indentation != nil { bytes.append(0x0A) }
+        if lineBreak, indents { bytes.append(0x0A) }
         startTagOpen = false
     }
 
     /// One indentation per open element above the innermost one.
     @inline(__always)
     private mutating func writeIndent() {
-        guard let indentation, open.count > 1 else { return }
-        for _ in 1..<open.count { bytes.append(contentsOf: indentation) }
+        guard indents, openEnds.count > 1 else { return }
+        let levels = openEnds.count - 1
+        if !longIndentation.isEmpty {
+            for _ in 0..<levels { bytes.append(contentsOf: longIndentation) }
+            return
+        }
+        // A few bytes a level: appended one at a time, which beats copying a buffer this short.
+        let (unit, count) = shortIndentation
+        for _ in 0..<levels {
+            for offset in 0..<count { bytes.append(UInt8(truncatingIfNeeded: unit &>> UInt64(8 * offset))) }
+        }
     }
 
     /// Appends `value` escaped, copying runs that need no escape whole.

@@ -82,7 +82,8 @@ struct XMLByteWriterTests {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let steps = randomSteps(&generator)
-            for indentation in [nil, "  ", "\t"] as [String?] {
+            // Up to eight bytes of indentation are held in place, longer ones in an array: both are compared.
+            for indentation in [nil, "  ", "\t", "\t\t  \t  \t "] as [String?] {
                 let (fast, reference) = try bytes(steps, indentation: indentation)
                 #expect(
                     fast == reference,
