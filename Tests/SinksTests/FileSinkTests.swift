@@ -173,78 +173,81 @@ struct FileSinkTests {
         /// written into those same inodes, and no inode is allocated or freed once there are enough; a file
         /// someone else also links to is never written over.
         @Test func replacedXMLFilesAreWrittenIntoSparesWithoutNewInodes() throws {
-            let folder = try TemporaryFolder()
-            defer { folder.cleanup() }
-            let path = folder.path + "/xml"
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            defer { close(directory) }
-            let encoder = RecordXMLEncoder(indented: true)
-            let spares = XMLSpareFiles()
-            func inode(_ name: String) -> UInt64 {
-                var status = stat()
-                return fstatat(directory, name, &status, 0) == 0 ? UInt64(status.st_ino) : 0
-            }
-            func spareInodes() -> Set<UInt64> {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                return Set(names.filter { $0.hasPrefix(".spare-") }.map(inode))
-            }
-            var records = (1...40).map(Self.record)
-            #expect(
-                try XMLFolderSink.replaceThroughUnnamedFiles(
-                    records, encoder: encoder, in: directory, folder: path, spares: spares))
-            #expect(spares.count == 0)
-            var seen = Set(records.map { inode($0.id + ".xml") })
-            // A user's hard link to one record's file.
-            #expect(link(path + "/NCT00000007.xml", folder.path + "/kept.xml") == 0)
-            var newInodes: [Int] = []
-            for version in 1...3 {
-                for index in records.indices { records[index].referencedBy = ["NCT0000009\(version)"] }
+            try Self.withXMLFolder { folder, path, directory in
+                let encoder = RecordXMLEncoder(indented: true)
+                let spares = XMLSpareFiles()
+                func inode(_ name: String) -> UInt64 {
+                    var status = stat()
+                    return fstatat(directory, name, &status, 0) == 0 ? UInt64(status.st_ino) : 0
+                }
+                func spareInodes() -> Set<UInt64> {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                    return Set(names.filter { $0.hasPrefix(".spare-") }.map(inode))
+                }
+                var records = (1...40).map(Self.record)
                 #expect(
                     try XMLFolderSink.replaceThroughUnnamedFiles(
                         records, encoder: encoder, in: directory, folder: path, spares: spares))
-                let now = Set(records.map { inode($0.id + ".xml") }).union(spareInodes())
-                newInodes.append(now.subtracting(seen).count)
-                seen.formUnion(now)
+                #expect(spares.count == 0)
+                var seen = Set(records.map { inode($0.id + ".xml") })
+                // A user's hard link to one record's file.
+                #expect(link(path + "/NCT00000007.xml", folder.path + "/kept.xml") == 0)
+                var newInodes: [Int] = []
+                for version in 1...3 {
+                    for index in records.indices { records[index].referencedBy = ["NCT0000009\(version)"] }
+                    #expect(
+                        try XMLFolderSink.replaceThroughUnnamedFiles(
+                            records, encoder: encoder, in: directory, folder: path, spares: spares))
+                    let now = Set(records.map { inode($0.id + ".xml") }).union(spareInodes())
+                    newInodes.append(now.subtracting(seen).count)
+                    seen.formUnion(now)
+                    for record in records {
+                        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + record.id + ".xml")))
+                        #expect(bytes == encoder.encodeDocument([record]), "\(record.id)")
+                    }
+                }
+                // The first replacements find no spare (each replaced file becomes one); the second finds one spare
+                // also linked as kept.xml, which is dropped; the third allocates nothing.
+                #expect(newInodes == [40, 1, 0])
+                #expect(spares.count == 40)
+                let kept = try String(contentsOfFile: folder.path + "/kept.xml", encoding: .utf8)
+                #expect(!kept.contains("NCT0000009"), "the linked file still holds the first version")
+                spares.removeAll(in: directory)
+                let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                #expect(files == records.map { $0.id + ".xml" })
+            }
+        }
+
+        /// A batch with more files than may be open at once is written in parts, each flushed and named.
+        @Test func unnamedXMLFilesAreWrittenInPartsOfAtMostTheOpenFileLimit() throws {
+            try Self.withXMLFolder { _, path, directory in
+                let encoder = RecordXMLEncoder(indented: true)
+                var records = (1...40).map(Self.record)
+                #expect(
+                    try XMLFolderSink.replaceThroughUnnamedFiles(
+                        records, encoder: encoder, in: directory, folder: path, openFiles: 7))
+                for index in records.indices where index % 2 == 0 { records[index].referencedBy = ["NCT00000040"] }
+                #expect(
+                    try XMLFolderSink.replaceThroughUnnamedFiles(
+                        records, encoder: encoder, in: directory, folder: path, openFiles: 7))
+                let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                #expect(files == records.map { $0.id + ".xml" })
                 for record in records {
                     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + record.id + ".xml")))
                     #expect(bytes == encoder.encodeDocument([record]), "\(record.id)")
                 }
             }
-            // The first replacements find no spare (each replaced file becomes one); the second finds one spare
-            // also linked as kept.xml, which is dropped; the third allocates nothing.
-            #expect(newInodes == [40, 1, 0])
-            #expect(spares.count == 40)
-            let kept = try String(contentsOfFile: folder.path + "/kept.xml", encoding: .utf8)
-            #expect(!kept.contains("NCT0000009"), "the linked file still holds the first version")
-            spares.removeAll(in: directory)
-            let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            #expect(files == records.map { $0.id + ".xml" })
         }
 
-        /// A batch with more files than may be open at once is written in parts, each flushed and named.
-        @Test func unnamedXMLFilesAreWrittenInPartsOfAtMostTheOpenFileLimit() throws {
+        /// Runs `body` with a temporary folder, its `xml` folder's path and a descriptor of that folder.
+        static func withXMLFolder(_ body: (TemporaryFolder, String, Int32) throws -> Void) throws {
             let folder = try TemporaryFolder()
             defer { folder.cleanup() }
             let path = folder.path + "/xml"
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { close(directory) }
-            let encoder = RecordXMLEncoder(indented: true)
-            var records = (1...40).map(Self.record)
-            #expect(
-                try XMLFolderSink.replaceThroughUnnamedFiles(
-                    records, encoder: encoder, in: directory, folder: path, openFiles: 7))
-            for index in records.indices where index % 2 == 0 { records[index].referencedBy = ["NCT00000040"] }
-            #expect(
-                try XMLFolderSink.replaceThroughUnnamedFiles(
-                    records, encoder: encoder, in: directory, folder: path, openFiles: 7))
-            let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            #expect(files == records.map { $0.id + ".xml" })
-            for record in records {
-                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path + "/" + record.id + ".xml")))
-                #expect(bytes == encoder.encodeDocument([record]), "\(record.id)")
-            }
+            try body(folder, path, directory)
         }
     #endif
 }
