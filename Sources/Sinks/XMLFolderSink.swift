@@ -108,6 +108,7 @@ public actor XMLFolderSink: Sink {
 
     /// Removes the spare files, so that the folder holds only records.
     public func close() {
+        guard spares.count > 0 else { return }
         let directory = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { return }
         spares.removeAll(in: directory)
@@ -172,12 +173,12 @@ public actor XMLFolderSink: Sink {
                 } else {
                     guard linuxSyncfs(directory) == 0 else { throw TrialpipeError.systemCall("cannot sync \(folder)") }
                 }
-                let ids = zip(slices, results).flatMap { slice, result in slice.prefix(result.files.count).map(\.id) }
-                for (offset, (file, id)) in zip(files, ids).enumerated() {
+                for (offset, file) in files.enumerated() {
                     if let spare = file.spare {
-                        try name(spare: spare, as: id, in: directory, folder: folder, spares: spares)
+                        try name(spare: spare, as: file.id, in: directory, folder: folder, spares: spares)
                     } else {
-                        let linked = try name(file.descriptor, as: id, in: directory, folder: folder, spares: spares)
+                        let linked = try name(
+                            file.descriptor, as: file.id, in: directory, folder: folder, spares: spares)
                         if !linked { return false }
                     }
                     named = offset + 1
@@ -189,9 +190,9 @@ public actor XMLFolderSink: Sink {
         }
 
         /// What one writer of ``replaceThroughUnnamedFiles(_:encoder:in:folder:openFiles:spares:writers:)`` left:
-        /// its files, open and written, in the order of its records.
+        /// its files, open and written, in the order of its records, each with the id of the record it holds.
         private struct WrittenFiles: Sendable {
-            var files: [(descriptor: Int32, spare: String?)] = []
+            var files: [(descriptor: Int32, spare: String?, id: String)] = []
             /// The filesystem has no unnamed files (found on the writer's first file).
             var unsupported = false
             var error: (any Error)?
@@ -221,7 +222,7 @@ public actor XMLFolderSink: Sink {
                         return written
                     }
                 }
-                written.files.append((descriptor, spare))
+                written.files.append((descriptor, spare, record.id))
                 let bytes = encoder.encodeDocument([record])
                 let path = folder + "/" + record.id + ".xml"
                 do {
