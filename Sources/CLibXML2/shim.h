@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlstring.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
 
 static inline int cxml_is_text_node(const xmlNode *n) {
     return n && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE);

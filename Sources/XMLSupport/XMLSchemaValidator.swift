@@ -76,12 +76,12 @@ public struct XMLSchemaValidator: Sendable {
     /// Compiles the schema and runs `body` with it; returns the schema's own errors instead when it
     /// does not compile.
     private static func withCompiledSchema(
-        _ schema: [UInt8], _ body: (OpaquePointer) -> [XMLDiagnostic]
+        _ schema: [UInt8], _ body: (xmlSchemaPtr) -> [XMLDiagnostic]
     ) -> [XMLDiagnostic] {
         _ = LibXML.initialized
         let collector = DiagnosticCollector(stage: .schema)
         return withExtendedLifetime(collector) {
-            let parsed: OpaquePointer? = schema.withUnsafeBytes { raw in
+            let parsed: xmlSchemaPtr? = schema.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress, let count = Int32(exactly: raw.count),
                     let parser = xmlSchemaNewMemParserCtxt(base.assumingMemoryBound(to: CChar.self), count)
                 else { return nil }
@@ -102,7 +102,7 @@ public struct XMLSchemaValidator: Sendable {
     }
 
     /// Parses `document` safely and validates it against a compiled schema.
-    private static func validate(_ document: [UInt8], against schema: OpaquePointer)
+    private static func validate(_ document: [UInt8], against schema: xmlSchemaPtr)
         -> [XMLDiagnostic]
     {
         let collector = DiagnosticCollector(stage: .parse)
