@@ -10,11 +10,14 @@ enum CTGovXMLExtractor {
 
     static func extract(_ input: ExtractionInput) throws(ExtractionError) -> [ExtractedRecord] {
         // The study is read straight from libxml2's tree: no copy of the document is made. Results (most of a
-        // finished study's bytes) give no record field: the parser checks them but builds no tree of them.
+        // finished study's bytes) give no record field: the parser checks them but builds no tree of them. Every
+        // value is the text of an element holding text only, so the indentation between elements is left out
+        // of the tree (half its nodes; extraction took 9 % less CPU on 1,000 bench files, records unchanged).
         let extracted: Result<[ExtractedRecord], ExtractionError>
         do {
-            extracted = try SafeXMLReader.withRootElement(of: input.bytes, unreadElements: ["clinical_results"]) {
-                root in
+            extracted = try SafeXMLReader.withRootElement(
+                of: input.bytes, unreadElements: ["clinical_results"], keepingBlankText: false
+            ) { root in
                 let studies = studies(in: root)
                 guard !studies.isEmpty else {
                     return .failure(

@@ -33,22 +33,28 @@ public enum SafeXMLReader {
     /// without copying the document into Swift values; the document is freed when `body` returns, so no
     /// ``XMLElementView`` may be kept beyond it.
     ///
-    /// - Parameter unreadElements: names of elements (below the root) the caller never reads: the parser
-    ///   checks them as strictly as the rest, but their subtrees are not built, so they are absent from the tree.
+    /// - Parameters:
+    ///   - unreadElements: names of elements (below the root) the caller never reads: the parser checks them as
+    ///     strictly as the rest, but their subtrees are not built, so they are absent from the tree.
+    ///   - keepingBlankText: false leaves out the text between elements that is only white space (a pretty-printed
+    ///     document's indentation), as libxml2's `XML_PARSE_NOBLANKS` does: the tree has about half the nodes,
+    ///     and the ``XMLElementView/text`` of an element holding elements lacks that white space. An element whose
+    ///     only content is white space keeps it.
     /// - Throws: ``XMLParseError`` as ``parse(_:documentURL:)`` does.
     public static func withRootElement<Result>(
-        of bytes: [UInt8], unreadElements: [String] = [], documentURL: String = "inbox://document.xml",
-        _ body: (XMLElementView) -> Result
+        of bytes: [UInt8], unreadElements: [String] = [], keepingBlankText: Bool = true,
+        documentURL: String = "inbox://document.xml", _ body: (XMLElementView) -> Result
     ) throws(XMLParseError) -> Result {
         let unread = unreadElements.isEmpty ? nil : XMLUnreadElements(names: unreadElements)
-        return try withDocument(bytes, documentURL: documentURL, unread: unread) { _, root in
+        let options = keepingBlankText ? options : options | Int32(XML_PARSE_NOBLANKS.rawValue)
+        return try withDocument(bytes, documentURL: documentURL, unread: unread, options: options) { _, root in
             body(XMLElementView(root))
         }
     }
 
     /// Parses `bytes` and calls `body` with libxml2's document and its root element, freed afterwards.
     private static func withDocument<Result>(
-        _ bytes: [UInt8], documentURL: String, unread: XMLUnreadElements? = nil,
+        _ bytes: [UInt8], documentURL: String, unread: XMLUnreadElements? = nil, options: Int32 = options,
         _ body: (xmlDocPtr, xmlNodePtr) -> Result
     ) throws(XMLParseError) -> Result {
         _ = LibXML.initialized

@@ -35,6 +35,33 @@ import XMLSupport
         #expect(viewed.contains("A & B ≥ 18 <raw>  end"))
     }
 
+    /// Without blank text, only the white space between elements goes: element text, white space inside text,
+    /// and an element holding nothing but white space are read as with it.
+    @Test func leavingBlankTextOutDropsOnlyTheWhiteSpaceBetweenElements() throws {
+        let xml = """
+            <study>
+              <id>  NCT01234567 </id>
+              <blank>   </blank>
+              <list>
+                <item>one  two</item>
+                <item>three</item>
+              </list>
+            </study>
+            """
+        func read(keeping: Bool) throws -> [String] {
+            try SafeXMLReader.withRootElement(of: Array(xml.utf8), keepingBlankText: keeping) { root in
+                [root.text, root.child("id")?.text ?? "-", root.child("blank")?.text ?? "-"]
+                    + (root.child("list")?.elements.map(\.text) ?? []) + [String(root.elements.count)]
+            }
+        }
+        let kept = try read(keeping: true)
+        let dropped = try read(keeping: false)
+        #expect(kept[0].hasPrefix("\n  "))
+        #expect(dropped[0] == "  NCT01234567    one  twothree")
+        #expect(Array(dropped.dropFirst()) == Array(kept.dropFirst()))
+        #expect(Array(dropped.dropFirst()) == ["  NCT01234567 ", "   ", "one  two", "three", "3"])
+    }
+
     @Test func findsChildrenByName() throws {
         let found = try SafeXMLReader.withRootElement(of: Array(Self.document.utf8)) { root in
             (
