@@ -150,11 +150,11 @@ private struct JSONTreeReader {
         switch bytes[position] {
         case UInt8(ascii: "{"): return checkContainer(depth: depth, isObject: true)
         case UInt8(ascii: "["): return checkContainer(depth: depth, isObject: false)
-        case UInt8(ascii: "\""): return string() != nil
+        case UInt8(ascii: "\""): return skipString()
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
         case UInt8(ascii: "n"): return literal("null")
-        default: return number() != nil
+        default: return numberEnd() != nil
         }
     }
 
@@ -171,7 +171,7 @@ private struct JSONTreeReader {
         while true {
             if isObject {
                 skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), string() != nil else {
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), skipString() else {
                     return false
                 }
                 skipWhitespace()
@@ -194,6 +194,12 @@ private struct JSONTreeReader {
     /// A number: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
     private mutating func number() -> JSONTree? {
         let start = position
+        guard let end = numberEnd() else { return nil }
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+    }
+
+    /// Moves past a number (as ``number()`` reads it) and returns where it ends, or nil when there is none.
+    private mutating func numberEnd() -> Int? {
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count else { return nil }
         if bytes[position] == UInt8(ascii: "0") {
@@ -216,7 +222,7 @@ private struct JSONTreeReader {
             guard position < bytes.count, isDigit(bytes[position]) else { return nil }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
-        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+        return position
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -225,5 +231,12 @@ private struct JSONTreeReader {
     private mutating func string() -> String? {
         position += 1
         return JSONString.read(bytes, at: &position)
+    }
+
+    /// Moves past a string starting at the opening quote, checked as ``string()`` reads it; false when it would
+    /// refuse it.
+    private mutating func skipString() -> Bool {
+        position += 1
+        return JSONString.skip(bytes, at: &position)
     }
 }

@@ -57,6 +57,48 @@ public enum JSONString {
         return nil
     }
 
+    /// Moves `position` past the string whose opening quote is just before it, checking it as ``read(_:at:)``
+    /// does but building nothing: true exactly when `read` would return a string (for values a reader checks but
+    /// never uses, such as a study's results).
+    public static func skip(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) -> Bool {
+        var runStart = position
+        var highBits: UInt8 = 0
+        var scratch: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                // Escapes give whole scalars, so the text is valid UTF-8 when each raw run between them is.
+                if highBits >= 0x80, !isValidUTF8(UnsafeBufferPointer(rebasing: bytes[runStart..<position])) {
+                    return false
+                }
+                position += 1
+                if byte == UInt8(ascii: "\"") { return true }
+                scratch.removeAll(keepingCapacity: true)
+                guard decodeEscape(bytes, at: &position, into: &scratch) else { return false }
+                runStart = position
+                highBits = 0
+                continue
+            }
+            if byte < 0x20 { return false }
+            highBits |= byte
+            position += 1
+        }
+        return false
+    }
+
+    /// Whether `bytes` are well-formed UTF-8, as `String(validating:as:)` judges them.
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
     /// Appends the UTF-8 of the escape sequence whose backslash is just before `position`, and moves `position`
     /// past it; false for anything JSON does not allow (an unknown letter, bad hex digits, a lone surrogate).
     private static func decodeEscape(
