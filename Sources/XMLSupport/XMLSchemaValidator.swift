@@ -78,7 +78,7 @@ public struct XMLSchemaValidator: Sendable {
     private static func withCompiledSchema(
         _ schema: [UInt8], _ body: (xmlSchemaPtr) -> [XMLDiagnostic]
     ) -> [XMLDiagnostic] {
-        _ = LibXML.initialized
+        _ = LibXML.schemaTypesInitialized
         let collector = DiagnosticCollector(stage: .schema)
         return withExtendedLifetime(collector) {
             let parsed: xmlSchemaPtr? = schema.withUnsafeBytes { raw in
