@@ -86,17 +86,10 @@ public enum JSONString {
         return false
     }
 
-    /// Whether `bytes` are well-formed UTF-8, as `String(validating:as:)` judges them.
+    /// Whether `bytes` are well-formed UTF-8, as `String(validating:as:)` judges them (the same decoder, which
+    /// reports the first error).
     private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        !transcode(bytes.makeIterator(), from: UTF8.self, to: UTF8.self, stoppingOnError: true, into: { _ in })
     }
 
     /// Appends the UTF-8 of the escape sequence whose backslash is just before `position`, and moves `position`
