@@ -154,7 +154,7 @@ private struct JSONTreeReader {
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
         case UInt8(ascii: "n"): return literal("null")
-        default: return numberEnd() != nil
+        default: return skipNumber()
         }
     }
 
@@ -194,24 +194,24 @@ private struct JSONTreeReader {
     /// A number: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
     private mutating func number() -> JSONTree? {
         let start = position
-        guard let end = numberEnd() else { return nil }
-        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        guard skipNumber() else { return nil }
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
-    /// Moves past a number (as ``number()`` reads it) and returns where it ends, or nil when there is none.
-    private mutating func numberEnd() -> Int? {
+    /// Moves past a number as ``number()`` reads it; false when there is none.
+    private mutating func skipNumber() -> Bool {
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
-        guard position < bytes.count else { return nil }
+        guard position < bytes.count else { return false }
         if bytes[position] == UInt8(ascii: "0") {
             position += 1
         } else if isDigit(bytes[position]) {
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         } else {
-            return nil
+            return false
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
-            guard position < bytes.count, isDigit(bytes[position]) else { return nil }
+            guard position < bytes.count, isDigit(bytes[position]) else { return false }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
@@ -219,10 +219,10 @@ private struct JSONTreeReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            guard position < bytes.count, isDigit(bytes[position]) else { return nil }
+            guard position < bytes.count, isDigit(bytes[position]) else { return false }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
-        return position
+        return true
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

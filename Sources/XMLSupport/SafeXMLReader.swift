@@ -46,8 +46,8 @@ public enum SafeXMLReader {
         documentURL: String = "inbox://document.xml", _ body: (XMLElementView) -> Result
     ) throws(XMLParseError) -> Result {
         let unread = unreadElements.isEmpty ? nil : XMLUnreadElements(names: unreadElements)
-        let options = keepingBlankText ? options : options | Int32(XML_PARSE_NOBLANKS.rawValue)
-        return try withDocument(bytes, documentURL: documentURL, unread: unread, options: options) { _, root in
+        let parseOptions = keepingBlankText ? options : options | Int32(XML_PARSE_NOBLANKS.rawValue)
+        return try withDocument(bytes, documentURL: documentURL, unread: unread, options: parseOptions) { _, root in
             body(XMLElementView(root))
         }
     }
