@@ -112,6 +112,65 @@ struct PostgresSinkTests {
         try await TableAgreement.expectAgreement(crashedDatabase)
     }
 
+    /// Replacing records deletes their old rows through each table's primary key, however small the tables were
+    /// when the connection first deleted: a plan kept from then read every child table whole on every batch.
+    @Test func replacedRecordsAreDeletedThroughTheKeyNotByReadingWholeTables() async throws {
+        let schema = PostgresTestDatabase.uniqueSchema("deletes")
+        let database = try PostgresTestDatabase(schema: schema)
+        let sink = PostgresSink(
+            location: try PostgresLocation(url: PostgresTestDatabase.serverURL ?? ""), schema: schema, connections: 1)
+        var generator = RandomRecords(seed: 51, wild: false)
+        var records = (0..<1_540).map { _ in generator.fullRecord() }
+        for index in records.indices {
+            records[index].id = String(format: "NCT5%07d", index)
+            records[index].provenance.processedAt = "2026-01-01T00:00:00.000Z"
+        }
+        func newer(_ part: ArraySlice<TrialRecord>) -> [TrialRecord] {
+            part.map { record in
+                var record = record
+                record.provenance.processedAt = "2026-01-02T00:00:00.000Z"
+                return record
+            }
+        }
+        try await sink.open()
+        // The first replacement comes while the tables hold a few pages: that is when a plan would be made.
+        try await sink.write(Array(records[..<40]))
+        try await sink.write(newer(records[..<40]))
+        for start in stride(from: 40, to: records.count, by: 250) {
+            try await sink.write(Array(records[start..<min(start + 250, records.count)]))
+        }
+        // Then small replacements among many rows, where a read through the key is the cheaper plan.
+        for start in stride(from: 40, to: 240, by: 20) { try await sink.write(newer(records[start..<(start + 20)])) }
+        await sink.close()
+
+        // The server publishes a connection's counts once it has ended: wait for the 240 replaced studies.
+        let deadline = ContinuousClock.now + .seconds(20)
+        var updated = 0
+        while updated < 240, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            updated =
+                Int(
+                    try await database.rows(
+                        "SELECT n_tup_upd::text FROM pg_stat_user_tables WHERE schemaname = '\(schema)' AND relname = 'studies'"
+                    ).first?[0] ?? "0") ?? 0
+        }
+        #expect(updated == 240)
+        let counts =
+            try await database.rows(
+                """
+                SELECT COALESCE(sum(seq_tup_read), 0)::text, COALESCE(sum(n_live_tup), 0)::text, \
+                COALESCE(sum(n_tup_del), 0)::text FROM pg_stat_user_tables \
+                WHERE schemaname = '\(schema)' AND relname <> 'studies' AND relname <> 'trialpipe_schema'
+                """
+            ).first ?? []
+        let (scanned, rows, deleted) = (
+            Int(counts[0] ?? "") ?? -1, Int(counts[1] ?? "") ?? -1, Int(counts[2] ?? "") ?? -1
+        )
+        #expect(deleted > 5_000)
+        // Read whole on each of the ten later batches, the tables would give ten times `rows`.
+        #expect(scanned >= 0 && scanned < rows / 4, "\(scanned) rows read by scans of \(rows) child rows")
+    }
+
     @Test func anUnreachableServerAtStartUpIsAClearError() async throws {
         let location = try PostgresLocation(url: "postgres://nobody@127.0.0.1:1/none")
         await #expect {
