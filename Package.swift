@@ -38,6 +38,8 @@ let package = Package(
         ),
         // sqlite3_config, which is variadic, wrapped for Swift.
         .systemLibrary(name: "CSQLiteSettings"),
+        // glibc's malloc_trim and mallinfo2, which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         // The error model every module's errors adopt: stable codes, messages that say how to fix, causes.
         .target(name: "TrialpipeErrors", swiftSettings: upcoming),
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "TrialpipeErrors"], swiftSettings: upcoming),
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "PipelineRuntime",
             dependencies: [
-                "Pipeline", "TrialModel", "Watch",
+                "Pipeline", "TrialModel", "Watch", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -74,6 +74,8 @@ public final class StateStore: Sendable {
     let corpusLog: CorpusLog
     /// The state folder.
     public let directory: String
+    /// Page cache of each of the database's connections, in KiB.
+    static let cacheKiB = 512
 
     /// Opens (creating if needed) the state in a folder.
     public init(directory: String) throws {
@@ -82,6 +84,10 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
+        // 512 KiB of page cache per connection instead of SQLite's 2 MiB: the pool has a writer and up to five
+        // readers, each with its own cache, and the ledger's look-ups touch a few pages each (the rest is in
+        // the system's file cache). Measured on 20,000 documents: 3 MiB less resident memory, the same time.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
         database = try DatabasePool(path: directory + "/state.sqlite", configuration: configuration)
         // Set on the writer once the pool is open: switching to WAL resets `synchronous` to NORMAL, which makes a
         // commit durable only at the next checkpoint, and the ledger's intent and completion must be durable
