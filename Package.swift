@@ -38,8 +38,11 @@ let package = Package(
         ),
         // sqlite3_config, which is variadic, wrapped for Swift.
         .systemLibrary(name: "CSQLiteSettings"),
-        // glibc's malloc_trim and mallinfo2, which Swift's Glibc module leaves out.
-        .systemLibrary(name: "CMalloc"),
+        // The process's allocator: jemalloc (Debian's libjemalloc-dev) with its settings, on Linux.
+        .target(
+            name: "CAllocator",
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+        ),
         // The error model every module's errors adopt: stable codes, messages that say how to fix, causes.
         .target(name: "TrialpipeErrors", swiftSettings: upcoming),
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "TrialpipeErrors"], swiftSettings: upcoming),
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "PipelineRuntime",
             dependencies: [
-                "Pipeline", "TrialModel", "Watch", "CMalloc",
+                "Pipeline", "TrialModel", "Watch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -120,7 +123,7 @@ let package = Package(
             name: "TrialpipeCLI",
             dependencies: [
                 "Pipeline", "PipelineRuntime", "BuiltinPlugins", "Watch", "TrialModel", "Extraction", "Sinks", "XMLSupport",
-                "Operations", "PipelineTesting", "CSQLiteSettings",
+                "Operations", "PipelineTesting", "CSQLiteSettings", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -140,7 +140,6 @@ public final class PipelineRunner: Sendable {
         var reading = false
         var sourceOpen = true
         var committing = false
-        var trimmer = HeapTrimmer(interval: batchSize)
         var running = 0
         var reported = (waiting: 0, inFlight: 0)
         await withTaskGroup(of: LoopEvent.self) { group in
@@ -197,15 +196,6 @@ public final class PipelineRunner: Sendable {
                 case .committed(let committed):
                     committing = false
                     summary.add(committed)
-                    // The batch's documents and records are freed by now; their pages go back beside the loop.
-                    if trimmer.committed(committed.processed + committed.deferred) {
-                        group.addTask {
-                            HeapTrimmer.releaseFreePages()
-                            return .heapTrimmed
-                        }
-                    }
-                case .heapTrimmed:
-                    break
                 case .document(let outcome):
                     running -= 1
                     switch outcome {
@@ -290,7 +280,6 @@ public final class PipelineRunner: Sendable {
         case entries([InboxEntry]?)
         case document(Outcome)
         case committed(RunSummary)
-        case heapTrimmed
     }
 
     private func processOne(_ work: Work) async -> Outcome {

@@ -34,7 +34,6 @@ public struct Trialpipe: AsyncParsableCommand {
 public enum TrialpipeMain {
     /// Runs `trialpipe` with the process's arguments and exits with the command's status.
     public static func run() async {
-        MallocTuning.apply()
         SQLiteTuning.apply()
         await Trialpipe.main()
     }

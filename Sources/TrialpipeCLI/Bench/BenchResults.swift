@@ -72,9 +72,9 @@ enum Memory {
     /// Resets the peak to the current size (Linux 4.0 and later), so each phase is measured alone.
     ///
     /// Memory an earlier phase freed (generating the corpus, an earlier run) is first returned to the system
-    /// (glibc's `malloc_trim`): otherwise it stays resident and is counted in the next phase's peak.
+    /// (``Allocator/returnFreedMemory()``): otherwise it stays resident and is counted in the next phase's peak.
     static func resetPeak() {
-        MallocTuning.returnFreedMemory()
+        Allocator.returnFreedMemory()
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 }
